@@ -1,0 +1,254 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// def is one formula or table while a Spec is being compiled.
+type def struct {
+	name    string
+	pos     Pos
+	formula *Formula
+	table   *Table
+	sym     *symbol
+	deps    []string
+	// parsed expressions: for a formula one; for a table two per row (when, then)
+	srcs  []*source
+	trees []ast.Node
+	nodes []*node
+	bad   bool
+}
+
+// compiler holds one Build's state.
+type compiler struct {
+	cfg   *config
+	syms  map[string]*symbol
+	funcs map[string]*Func
+	slots slotAlloc
+	errs  ErrorList
+	defs  []*def
+	byName map[string]*def
+	order []*def
+	inputs []*symbol
+	firstUse map[*symbol]*Error // where each input is first read, for R002 messages
+}
+
+func posErr(p Pos, code Code, ruleID, msg string) *Error {
+	return &Error{Code: code, Msg: msg, File: p.File, Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: ruleID}
+}
+
+// declare adds a program-level name, reporting a duplicate.
+func (c *compiler) declare(name string, p Pos, s *symbol) bool {
+	if msg := checkName(name); msg != "" {
+		c.errs = append(c.errs, posErr(p, ErrDeclaration, name, "名称"+msg))
+		return false
+	}
+	if _, dup := c.syms[name]; dup {
+		c.errs = append(c.errs, posErr(p, ErrDuplicate, name, fmt.Sprintf("名称 %s 重复定义", name)))
+		return false
+	}
+	if _, isFn := builtinByName(name); isFn {
+		c.errs = append(c.errs, posErr(p, ErrDuplicate, name, fmt.Sprintf("名称 %s 与内置函数同名", name)))
+		return false
+	}
+	c.syms[name] = s
+	return true
+}
+
+func (c *compiler) declareAll(spec Spec) {
+	for _, in := range append(append([]Input(nil), c.cfg.inputs...), spec.Inputs...) {
+		s := &symbol{name: in.Name, typ: in.Type, kind: symInput, slot: c.slots.next()}
+		if c.declare(in.Name, Pos{}, s) {
+			c.inputs = append(c.inputs, s)
+		}
+	}
+	for _, k := range spec.Consts {
+		c.declare(k.Name, k.Pos, &symbol{name: k.Name, typ: k.Value.Type(), kind: symConst, val: k.Value})
+	}
+	for i := range spec.Formulas {
+		f := &spec.Formulas[i]
+		p := f.Pos
+		if p == (Pos{}) {
+			p = f.Expr.Pos
+		}
+		c.addDef(&def{name: f.Name, pos: p, formula: f})
+	}
+	for i := range spec.Tables {
+		t := &spec.Tables[i]
+		c.addDef(&def{name: t.Name, pos: t.Pos, table: t})
+	}
+	for _, f := range c.cfg.funcs {
+		fn := f
+		c.funcs[f.Name] = &fn
+	}
+}
+
+func (c *compiler) addDef(d *def) {
+	d.sym = &symbol{name: d.name, kind: symResult, slot: c.slots.next()}
+	if c.declare(d.name, d.pos, d.sym) {
+		c.defs = append(c.defs, d)
+		c.byName[d.name] = d
+	}
+}
+
+// parseAll parses every expression and records which results each definition reads.
+func (c *compiler) parseAll() {
+	for _, d := range c.defs {
+		add := func(e Expr) {
+			src, tree, errs := parse(e, d.name, c.cfg.lim)
+			c.errs = append(c.errs, errs...)
+			d.bad = d.bad || tree == nil
+			d.srcs, d.trees = append(d.srcs, src), append(d.trees, tree)
+			names, _ := refs(tree)
+			for _, n := range names {
+				if _, ok := c.byName[n]; ok {
+					d.deps = append(d.deps, n)
+				}
+			}
+		}
+		if d.formula != nil {
+			add(d.formula.Expr)
+			continue
+		}
+		for _, r := range d.table.Rows {
+			if r.Else {
+				d.srcs, d.trees = append(d.srcs, nil), append(d.trees, nil)
+			} else {
+				add(r.When)
+			}
+			if r.Then.Expr != nil {
+				add(*r.Then.Expr)
+			} else {
+				d.srcs, d.trees = append(d.srcs, nil), append(d.trees, nil)
+			}
+		}
+	}
+}
+
+// sortDefs orders definitions so each comes after what it reads; a cycle is an error naming it.
+func (c *compiler) sortDefs() {
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := map[*def]int{}
+	var stack []*def
+	var visit func(d *def)
+	visit = func(d *def) {
+		switch state[d] {
+		case done:
+			return
+		case active:
+			i := len(stack) - 1
+			for stack[i] != d {
+				i--
+			}
+			names := []string{}
+			for _, s := range stack[i:] {
+				names = append(names, s.name)
+				s.bad = true
+			}
+			names = append(names, d.name)
+			c.errs = append(c.errs, posErr(d.pos, ErrCycle, d.name, "循环引用："+strings.Join(names, " → ")))
+			return
+		}
+		state[d] = active
+		stack = append(stack, d)
+		for _, n := range d.deps {
+			visit(c.byName[n])
+		}
+		stack = stack[:len(stack)-1]
+		state[d] = done
+		c.order = append(c.order, d)
+	}
+	for _, d := range c.defs {
+		visit(d)
+	}
+}
+
+// checkAll type-checks definitions in dependency order, so a result's type is known before
+// anything that reads it is checked.
+func (c *compiler) checkAll() {
+	for _, d := range c.order {
+		if d.bad {
+			d.sym.typ = Invalid
+			continue
+		}
+		if d.formula != nil {
+			n := c.checkExpr(d, 0)
+			d.nodes = []*node{n}
+			d.sym.typ = n.typ
+			continue
+		}
+		c.checkTable(d)
+	}
+}
+
+func (c *compiler) checkExpr(d *def, i int) *node {
+	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots}
+	n := ck.check(d.trees[i])
+	c.errs = append(c.errs, ck.errs...)
+	for _, s := range ck.used {
+		if s.kind == symInput && c.firstUse[s] == nil {
+			c.firstUse[s] = d.srcs[i].errAt(ErrMissingInput, ck.useAt[s], ck.useAt[s]+len([]rune(s.name)),
+				fmt.Sprintf("缺少输入 %s", s.name))
+		}
+		if s.kind == symResult && s.typ == Invalid {
+			n = bad(n.from, n.to) // a result that failed to compile: its error is already reported
+		}
+	}
+	return n
+}
+
+func (c *compiler) checkTable(d *def) {
+	t := d.table
+	var typ Type
+	typRow := 0
+	ok := true
+	for i, r := range t.Rows {
+		var when, then *node
+		if !r.Else {
+			when = c.checkExpr(d, 2*i)
+			if when.typ != Invalid && when.typ != Bool {
+				c.errs = append(c.errs, when.src.errAt(ErrType, when.from, when.to,
+					fmt.Sprintf("决策表 %s 第 %d 行的 when 应为条件（真/假），这里是%s", t.Name, i+1, when.typ)))
+				ok = false
+			}
+			ok = ok && when.typ == Bool
+		} else if i != len(t.Rows)-1 {
+			c.errs = append(c.errs, posErr(r.Pos, ErrDeclaration, t.Name, fmt.Sprintf("决策表 %s 的 else 行必须是最后一行", t.Name)))
+			ok = false
+		}
+		if r.Then.Expr != nil {
+			then = c.checkExpr(d, 2*i+1)
+		} else {
+			then = &node{op: opLit, typ: r.Then.Value.Type().kind(), lit: r.Then.Value, litDec: r.Then.Value.Decimal()}
+		}
+		d.nodes = append(d.nodes, when, then)
+		switch {
+		case then.typ == Invalid:
+			ok = false
+		case typ == Invalid:
+			typ, typRow = then.typ, i
+		case then.typ != typ:
+			p := r.Then.Pos
+			if r.Then.Expr != nil {
+				p = r.Then.Expr.Pos
+			}
+			c.errs = append(c.errs, posErr(p, ErrTableType, t.Name,
+				fmt.Sprintf("决策表 %s 第 %d 行的结果是%s，与第 %d 行的%s不同", t.Name, i+1, then.typ, typRow+1, typ)))
+			ok = false
+		}
+	}
+	if len(t.Rows) == 0 {
+		c.errs = append(c.errs, posErr(t.Pos, ErrDeclaration, t.Name, fmt.Sprintf("决策表 %s 没有任何行", t.Name)))
+		ok = false
+	}
+	if ok {
+		d.sym.typ = typ
+	}
+}

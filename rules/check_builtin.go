@@ -1,0 +1,97 @@
+package rules
+
+import "fmt"
+
+// builtin checks a built-in call's arguments and gives its result type.
+func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
+	out := &node{op: opCall, bi: b.id, name: b.name, kids: kids}
+	arity := func(lo, hi int) bool {
+		if len(kids) >= lo && (hi < 0 || len(kids) <= hi) {
+			return true
+		}
+		want := fmt.Sprintf("%d", lo)
+		switch {
+		case hi < 0:
+			want = fmt.Sprintf("至少 %d", lo)
+		case hi != lo:
+			want = fmt.Sprintf("%d 到 %d", lo, hi)
+		}
+		c.fail(ErrArgs, from, to, "函数 %s 需要 %s 个参数，这里给了 %d 个（用法：%s）", b.name, want, len(kids), b.sig)
+		return false
+	}
+	args := func(t Type) bool {
+		for i, k := range kids {
+			if !c.want(k, t, fmt.Sprintf("函数 %s 的第 %d 个参数", b.name, i+1)) {
+				return false
+			}
+		}
+		return true
+	}
+	ok := false
+	switch b.id {
+	case biRound, biFloor, biCeil:
+		ok = arity(1, 2) && args(Decimal) && c.places(b, kids)
+		out.typ = Decimal
+	case biAbs:
+		ok, out.typ = arity(1, 1) && args(Decimal), Decimal
+	case biClamp:
+		ok, out.typ = arity(3, 3) && args(Decimal), Decimal
+	case biMod:
+		ok, out.typ = arity(2, 2) && args(Decimal), Decimal
+	case biMin, biMax, biSum, biAvg:
+		ok, out.typ = c.aggregate(b, kids, arity), Decimal
+	case biCount:
+		ok, out.typ = arity(1, 1) && args(List), Decimal
+	case biDaysBetween:
+		ok, out.typ = arity(2, 2) && args(Date), Decimal
+	case biYear, biMonth, biDay:
+		ok, out.typ = arity(1, 1) && args(Date), Decimal
+	case biAddDays:
+		ok = arity(2, 2) && c.want(kids[0], Date, "函数 add_days 的第 1 个参数") && c.want(kids[1], Decimal, "函数 add_days 的第 2 个参数")
+		out.typ = Date
+	case biMakeDate:
+		ok, out.typ = arity(3, 3) && args(Decimal), Date
+	}
+	if !ok {
+		return bad(from, to)
+	}
+	return out
+}
+
+// aggregate accepts either one list or one or more numbers (min and max want two numbers).
+func (c *checker) aggregate(b builtinSpec, kids []*node, arity func(int, int) bool) bool {
+	if len(kids) == 1 && kids[0].typ == List {
+		return true
+	}
+	lo := 1
+	if b.id == biMin || b.id == biMax {
+		lo = 2
+		if len(kids) == 1 {
+			return c.want(kids[0], List, fmt.Sprintf("函数 %s 只有一个参数时", b.name))
+		}
+	}
+	if !arity(lo, -1) {
+		return false
+	}
+	for i, k := range kids {
+		if !c.want(k, Decimal, fmt.Sprintf("函数 %s 的第 %d 个参数", b.name, i+1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// places checks a constant number of decimal places at compile time, so round(1, 999999999)
+// is a compile error, not an allocation. A computed number of places is checked per record.
+func (c *checker) places(b builtinSpec, kids []*node) bool {
+	if len(kids) < 2 || !kids[1].isConst() {
+		return true
+	}
+	p := kids[1].litDec
+	lim := int64(c.lim.maxScale)
+	if !p.IsInteger() || p.Abs().Cmp(decimalFromInt(lim)) > 0 {
+		c.fail(ErrLimit, kids[1].from, kids[1].to, "函数 %s 的小数位数必须是 -%d 到 %d 之间的整数，这里是 %s", b.name, lim, lim, p.String())
+		return false
+	}
+	return true
+}

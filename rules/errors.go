@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Error is one problem, found while compiling or evaluating, with where it is.
+// Line and Col are 1-based; Col counts characters (runes), so a Chinese name is one column
+// per character. Offset and End are rune offsets into the file (or the expression text when
+// there is no file), for editors that underline a span.
+type Error struct {
+	Code   Code   `json:"code"`
+	Msg    string `json:"message"` // Chinese, without the position
+	File   string `json:"file"`    // "" prints as <expr>
+	Line   int    `json:"line"`
+	Col    int    `json:"col"`
+	Offset int    `json:"offset"`
+	End    int    `json:"end"`
+	RuleID string `json:"rule,omitempty"` // the formula, table or rule set the problem is in
+}
+
+// Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses.
+func (e *Error) Error() string {
+	var b strings.Builder
+	file := e.File
+	if file == "" {
+		file = "<expr>"
+	}
+	fmt.Fprintf(&b, "%s:%d:%d: ", file, e.Line, e.Col)
+	if e.RuleID != "" {
+		fmt.Fprintf(&b, "规则 %s：", e.RuleID)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Is reports whether target is this error's Code, so errors.Is(err, rules.ErrDivByZero) works.
+func (e *Error) Is(target error) bool {
+	c, ok := target.(Code)
+	return ok && c == e.Code
+}
+
+// ErrorList is every problem found at once, in file order. It is never empty when returned
+// as an error.
+type ErrorList []*Error
+
+// Error prints one problem per line.
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap exposes each problem to errors.Is and errors.As.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Errors returns the problems inside err: the list itself, a single *Error as a list of one,
+// or nil when err carries none.
+func Errors(err error) ErrorList {
+	var l ErrorList
+	if errors.As(err, &l) {
+		return l
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return ErrorList{e}
+	}
+	return nil
+}
+
+// sorted orders problems by file and position and drops exact repeats, so output is stable.
+func (l ErrorList) sorted() ErrorList {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	out := l[:0]
+	for i, e := range l {
+		if i > 0 && *e == *l[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// err returns the list as an error, or nil when it is empty.
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.sorted()
+}

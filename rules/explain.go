@@ -1,0 +1,38 @@
+package rules
+
+// TraceStep is one line of an explanation: a formula's value, a sub-expression's value,
+// a value read, or a decision-table row tried.
+type TraceStep struct {
+	Rule    string `json:"rule,omitempty"` // the formula or table
+	Kind    string `json:"kind"`           // formula, step, value, row
+	Text    string `json:"text"`           // the rule text (a row's condition, or "else")
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Row     int    `json:"row,omitempty"`     // 1-based, for rows
+	Matched bool   `json:"matched,omitempty"` // for rows: this row gave the result
+	Value   Value  `json:"value"`
+}
+
+// Explain evaluates like Run and also returns the trace: each formula with its value, each
+// sub-expression and value read on the way, and each table row tried. It computes with
+// decimal.Decimal throughout, so it is slower than Run; the digits are the same.
+func (p *Program) Explain(vars map[string]any) (*Result, []TraceStep, error) {
+	p.once.Do(func() { p.traced = p.traceRun() })
+	f := p.frame()
+	defer p.release(f)
+	var trace []TraceStep
+	res := p.NewResult()
+	f.reset()
+	err := p.loadMap(f, vars)
+	if err == nil {
+		_, err = p.exec(f, nil, func(f *frame) {
+			f.trace = &trace
+			p.traced(f)
+		})
+	}
+	if err != nil {
+		return nil, trace, err
+	}
+	p.collect(f, true, res.vals)
+	return res, trace, nil
+}

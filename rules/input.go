@@ -1,0 +1,250 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/internal/fixed"
+	"github.com/shopspring/decimal"
+)
+
+// inputErr positions an input problem at the input's first use in the rule text.
+func (p *Program) inputErr(s *symbol, code Code, msg string) *Error {
+	if first := p.missing[s]; first != nil {
+		e := *first
+		e.Code, e.Msg = code, msg
+		return &e
+	}
+	return &Error{Code: code, Msg: msg, File: "<input>", Line: 1, Col: 1}
+}
+
+// loadMap writes named inputs into the frame. Every input the program reads must be present;
+// all missing ones are reported together, each at its first use.
+func (p *Program) loadMap(f *frame, vars map[string]any) error {
+	var errs ErrorList
+	for _, s := range p.inputs {
+		v, ok := vars[s.name]
+		if !ok {
+			if first := p.missing[s]; first != nil {
+				e := *first
+				errs = append(errs, &e)
+			}
+			continue
+		}
+		if err := p.setAny(f, s, v); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs.err()
+}
+
+// setAny converts one Go value to the input's declared type.
+func (p *Program) setAny(f *frame, s *symbol, v any) *Error {
+	if val, ok := v.(Value); ok {
+		return p.setValue(f, s, val)
+	}
+	switch s.typ {
+	case Decimal, Int:
+		d, err := toDecimal(v)
+		if err != "" {
+			return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s %s", s.name, err))
+		}
+		return p.setNum(f, s, d)
+	case String:
+		if t, ok := v.(string); ok {
+			f.strs[s.slot] = t
+			return nil
+		}
+	case Bool:
+		switch t := v.(type) {
+		case bool:
+			f.bools[s.slot] = t
+			return nil
+		case string:
+			if b, ok := parseBool(t); ok {
+				f.bools[s.slot] = b
+				return nil
+			}
+		}
+	case Date:
+		switch t := v.(type) {
+		case time.Time:
+			f.dates[s.slot] = DateOf(t).days
+			return nil
+		case string:
+			if d, ok := parseDate(t); ok {
+				f.dates[s.slot] = d
+				return nil
+			}
+		}
+	case List:
+		if ds, ok := v.([]decimal.Decimal); ok {
+			return p.setList(f, s, ds)
+		}
+	}
+	return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为%s，收到 %s", s.name, s.typ, describeGo(v)))
+}
+
+func (p *Program) setValue(f *frame, s *symbol, v Value) *Error {
+	if v.typ.kind() != s.typ.kind() {
+		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为%s，收到%s %s", s.name, s.typ, v.typ, v.String()))
+	}
+	switch s.typ.kind() {
+	case Decimal:
+		return p.setNum(f, s, v.Decimal())
+	case String:
+		f.strs[s.slot] = v.str
+	case Bool:
+		f.bools[s.slot] = v.b
+	case Date:
+		f.dates[s.slot] = v.days
+	case List:
+		return p.setList(f, s, v.list)
+	}
+	return nil
+}
+
+// setNum stores a number in both representations; a number beyond 128 bits sends the
+// record to the decimal.Decimal path.
+func (p *Program) setNum(f *frame, s *symbol, d decimal.Decimal) *Error {
+	if msg := p.checkNum(d); msg != "" {
+		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 的值 %s%s", s.name, shortText(d), msg))
+	}
+	if s.typ == Int && !d.IsInteger() {
+		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为整数，收到 %s", s.name, d.String()))
+	}
+	n, ok := fixed.FromDecimal(d)
+	if !ok {
+		f.overflow = true
+	}
+	f.fast[s.slot], f.slow[s.slot], f.lazy[s.slot] = n, d, false
+	return nil
+}
+
+// setInt stores a whole number without making a decimal.Decimal (which would allocate);
+// the slow path converts it only if it runs.
+func (p *Program) setInt(f *frame, s *symbol, v int64) *Error {
+	if p.lim.maxDigits < 19 {
+		return p.setNum(f, s, decimal.NewFromInt(v))
+	}
+	f.fast[s.slot], f.lazy[s.slot] = fixed.FromInt64(v), true
+	return nil
+}
+
+// checkNum applies the digit and exponent limits to a value coming in.
+func (p *Program) checkNum(d decimal.Decimal) string {
+	e := int64(d.Exponent())
+	lim := int64(p.lim.maxDigits) + int64(p.lim.maxScale)
+	if e < -int64(p.lim.maxScale) {
+		return fmt.Sprintf(" 的小数位数超过上限 %d", p.lim.maxScale)
+	}
+	if e > lim || d.NumDigits() > p.lim.maxDigits {
+		return fmt.Sprintf(" 的位数超过上限 %d", p.lim.maxDigits)
+	}
+	return ""
+}
+
+func (p *Program) setList(f *frame, s *symbol, ds []decimal.Decimal) *Error {
+	for i, d := range ds {
+		if msg := p.checkNum(d); msg != "" {
+			return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 的第 %d 个元素%s", s.name, i+1, msg))
+		}
+	}
+	f.lists[s.slot] = ds
+	return nil
+}
+
+func shortText(d decimal.Decimal) string {
+	if d.NumDigits() > 30 {
+		return fmt.Sprintf("（%d 位数字）", d.NumDigits())
+	}
+	return d.String()
+}
+
+// toDecimal reads a Go value as an exact decimal. float64 is refused: a binary fraction
+// is not the amount the record holds.
+func toDecimal(v any) (decimal.Decimal, string) {
+	switch t := v.(type) {
+	case decimal.Decimal:
+		return t, ""
+	case *decimal.Decimal:
+		if t != nil {
+			return *t, ""
+		}
+	case int:
+		return decimal.NewFromInt(int64(t)), ""
+	case int8:
+		return decimal.NewFromInt(int64(t)), ""
+	case int16:
+		return decimal.NewFromInt(int64(t)), ""
+	case int32:
+		return decimal.NewFromInt(int64(t)), ""
+	case int64:
+		return decimal.NewFromInt(t), ""
+	case uint:
+		return decimal.NewFromUint64(uint64(t)), ""
+	case uint8:
+		return decimal.NewFromUint64(uint64(t)), ""
+	case uint16:
+		return decimal.NewFromUint64(uint64(t)), ""
+	case uint32:
+		return decimal.NewFromUint64(uint64(t)), ""
+	case uint64:
+		return decimal.NewFromUint64(t), ""
+	case *big.Int:
+		if t != nil {
+			return decimal.NewFromBigInt(t, 0), ""
+		}
+	case string:
+		return parseNumberText(t)
+	case json.Number:
+		return parseNumberText(string(t))
+	case float32, float64:
+		return decimal.Decimal{}, "不接受浮点数（float），请传入 decimal.Decimal 或数字文本，以免产生二进制误差"
+	}
+	return decimal.Decimal{}, "应为数值，收到 " + describeGo(v)
+}
+
+func parseNumberText(s string) (decimal.Decimal, string) {
+	d, err := amount.ParseDecimal(s)
+	if err != nil {
+		return decimal.Decimal{}, "不是有效的数字：" + err.Error()
+	}
+	return d, ""
+}
+
+func describeGo(v any) string {
+	if v == nil {
+		return "空值 nil"
+	}
+	s := fmt.Sprintf("%v", v)
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return fmt.Sprintf("%T %s", v, s)
+}
+
+func parseBool(s string) (bool, bool) {
+	switch strings.TrimSpace(s) {
+	case "true", "是", "真":
+		return true, true
+	case "false", "否", "假":
+		return false, true
+	}
+	return false, false
+}
+
+// parseDate reads 2024-05-31 or 2024/05/31.
+func parseDate(s string) (int32, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006-1-2", "2006/1/2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return DateOf(t).days, true
+		}
+	}
+	return 0, false
+}

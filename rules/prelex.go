@@ -1,0 +1,198 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// fullWidth maps characters a Chinese input method types in place of ASCII punctuation.
+// Each maps to exactly one rune, so rune offsets (and so error columns) do not move.
+func fullWidth(r rune) (rune, bool) {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E: // （）０-９＋－＊／，．％＜＝＞［］ and full-width letters
+		return r - 0xFEE0, true
+	case r == 0x3000: // ideographic space
+		return ' ', true
+	case r == '“' || r == '”':
+		return '"', true
+	case r == '‘' || r == '’':
+		return '\'', true
+	case r == '【':
+		return '[', true
+	case r == '】':
+		return ']', true
+	}
+	return r, false
+}
+
+// lookalikes are single characters staff type that stand for two-character operators.
+var lookalikes = map[rune]string{
+	'≤': "<=", '≥': ">=", '≠': "!=", '×': "*", '÷': "/", '－': "-", '—': "-", '–': "-",
+}
+
+// prelex prepares text for expr's parser. It never changes the rune count, so every offset
+// expr reports is an offset into the author's text.
+func prelex(text string, pos Pos, ruleID string, lim limits) (*source, ErrorList) {
+	s := &source{text: text, pos: pos, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
+	s.lines = lineStarts(text)
+	if off, ok := validUTF8Offset(text); !ok {
+		return s, ErrorList{s.errAt(ErrChar, off, off+1, "文本不是有效的 UTF-8 编码，请用 UTF-8 保存文件")}
+	}
+	rs := []rune(text)
+	s.runes = len(rs)
+	if len(rs) > lim.maxLength {
+		return s, ErrorList{s.errAt(ErrLimit, lim.maxLength, len(rs), fmt.Sprintf("表达式过长：%d 个字符，上限 %d", len(rs), lim.maxLength))}
+	}
+	if strings.TrimSpace(text) == "" {
+		return s, ErrorList{s.errAt(ErrEmpty, 0, 0, "表达式为空")}
+	}
+	var errs ErrorList
+	out := make([]rune, len(rs))
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if n, ok := fullWidth(r); ok && n != '"' && n != '\'' {
+			r = n
+		}
+		switch {
+		case r == '"' || r == '\'' || r == '`' || rs[i] == '“' || rs[i] == '‘':
+			i = s.copyString(rs, out, i, &errs)
+			continue
+		case r == 0 || (unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'):
+			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("表达式中有不可见的控制字符 %U，请删除", r)))
+			r = ' '
+		case lookalikes[r] != "":
+			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("请用 %s 代替 %c", lookalikes[r], r)))
+			r = ' '
+		case r >= '0' && r <= '9' && !identBefore(out, i):
+			i = s.number(rs, out, i, &errs)
+			continue
+		case r == '%':
+			errs = append(errs, s.errAt(ErrUnsupported, i, i+1, "% 只能紧跟在数字后面表示百分数（如 20%）；取余请写 mod(a, b)"))
+			r = ' '
+		}
+		out[i] = r
+		i++
+	}
+	s.norm = string(out)
+	return s, errs
+}
+
+// identBefore reports whether the rune before i continues an identifier (as in 指标2).
+func identBefore(out []rune, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := out[i-1]
+	return p == '_' || unicode.IsLetter(p) || unicode.IsDigit(p)
+}
+
+func isIdentRune(r rune) bool {
+	if n, ok := fullWidth(r); ok {
+		r = n
+	}
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// copyString copies a quoted string unchanged (full-width text inside quotes is the author's),
+// turning Chinese quotation marks into ASCII ones.
+func (s *source) copyString(rs, out []rune, i int, errs *ErrorList) int {
+	open := rs[i]
+	closeSet := string(open)
+	switch open {
+	case '"', '“', '”', '＂':
+		closeSet = "\"“”＂"
+		out[i] = '"'
+	case '\'', '‘', '’', '＇':
+		closeSet = "'‘’＇"
+		out[i] = '\''
+	default:
+		out[i] = open
+	}
+	j := i + 1
+	for ; j < len(rs); j++ {
+		r := rs[j]
+		if r == '\\' && open != '`' && j+1 < len(rs) {
+			out[j], out[j+1] = r, rs[j+1]
+			j++
+			continue
+		}
+		if strings.ContainsRune(closeSet, r) {
+			out[j] = out[i]
+			return j + 1
+		}
+		if r == 0 {
+			*errs = append(*errs, s.errAt(ErrChar, j, j+1, "文本中有不可见的控制字符 NUL，请删除"))
+			r = ' '
+		}
+		out[j] = r
+	}
+	*errs = append(*errs, s.errAt(ErrSyntax, i, j, "文本缺少结束引号"))
+	return j
+}
+
+// number reads a numeric literal at i, keeps its exact text and blanks it for expr as "0",
+// so expr never reads it through float64 and never rejects a big integer.
+func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
+	start := i
+	var b strings.Builder
+	digits := func() int {
+		n := 0
+		for i < len(rs) {
+			r, _ := fullWidth(rs[i])
+			if r < '0' || r > '9' {
+				break
+			}
+			b.WriteRune(r)
+			i++
+			n++
+		}
+		return n
+	}
+	at := func(k int) rune {
+		if k >= len(rs) {
+			return 0
+		}
+		r, _ := fullWidth(rs[k])
+		return r
+	}
+	digits()
+	if at(i) == '.' && at(i+1) != '.' {
+		b.WriteByte('.')
+		i++
+		if digits() == 0 {
+			*errs = append(*errs, s.errAt(ErrNumber, start, i, fmt.Sprintf("数字 %s 的小数点后缺少数字", b.String())))
+		}
+	}
+	if r := at(i); (r == 'e' || r == 'E') && (isDigitRune(at(i+1)) || ((at(i+1) == '+' || at(i+1) == '-') && isDigitRune(at(i+2)))) {
+		b.WriteRune(r)
+		i++
+		if at(i) == '+' || at(i) == '-' {
+			b.WriteRune(at(i))
+			i++
+		}
+		digits()
+	}
+	text := b.String()
+	switch r := at(i); {
+	case r == '.' && isDigitRune(at(i+1)):
+		*errs = append(*errs, s.errAt(ErrNumber, start, i+1, fmt.Sprintf("数字写法有误：%s 后面多了一个小数点", text)))
+	case r == '万' || r == '亿' || r == '元':
+		*errs = append(*errs, s.errAt(ErrNumber, start, i+1, fmt.Sprintf("规则中的数字不带单位：请直接写 %s，单位在输入声明中说明", text)))
+	case i < len(rs) && isIdentRune(rs[i]):
+		*errs = append(*errs, s.errAt(ErrNumber, start, i+1, fmt.Sprintf("数字 %s 后面紧跟了字母或文字，名称不能以数字开头", text)))
+	}
+	out[start] = '0'
+	for k := start + 1; k < i; k++ {
+		out[k] = ' '
+	}
+	s.lits[start] = text
+	if at(i) == '%' {
+		s.pct[start] = true
+		out[i] = ' '
+		i++
+	}
+	return i
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

@@ -1,0 +1,245 @@
+package rules
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
+	"github.com/shopspring/decimal"
+)
+
+// Program is a compiled set of results (one for Compile, several for Build). It is immutable
+// and safe for concurrent use; evaluating a record through a Binding allocates nothing on
+// the fast path.
+type Program struct {
+	lim      limits
+	inputs   []*symbol
+	missing  map[*symbol]*Error // an input's first use, reported when a record lacks it
+	outputs  []output
+	index    map[string]int
+	fast     func(*frame)
+	slow     func(*frame)
+	nslots   int
+	frames   sync.Pool
+	traceRun func() func(*frame) // builds the explaining program on first use
+	traced   func(*frame)
+	once     sync.Once
+}
+
+// output is one named result and the slot it is computed into.
+type output struct {
+	name string
+	typ  Type
+	slot int
+}
+
+// Compile compiles one expression. Inputs and functions come from options:
+//
+//	p, err := rules.Compile("执行数 / 预算数 >= 90%",
+//		rules.WithInput("执行数", rules.Decimal), rules.WithInput("预算数", rules.Decimal))
+func Compile(text string, opts ...Option) (*Program, error) {
+	return Build(Spec{Formulas: []Formula{{Name: "", Expr: Expr{Text: text}}}}, opts...)
+}
+
+// Build compiles a Spec. Every problem is reported at once, as an ErrorList in file order.
+func Build(spec Spec, opts ...Option) (*Program, error) {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiler{cfg: cfg, syms: map[string]*symbol{}, funcs: map[string]*Func{}, byName: map[string]*def{},
+		firstUse: map[*symbol]*Error{}}
+	if len(spec.Formulas) == 1 && spec.Formulas[0].Name == "" && len(spec.Tables) == 0 {
+		// a stand-alone expression: its result has no name to declare
+		d := &def{formula: &spec.Formulas[0], sym: &symbol{kind: symResult}}
+		c.declareAll(Spec{Inputs: spec.Inputs, Consts: spec.Consts})
+		d.sym.slot = c.slots.next()
+		c.defs, c.byName[""] = []*def{d}, d
+	} else {
+		c.declareAll(spec)
+	}
+	c.parseAll()
+	c.sortDefs()
+	c.checkAll()
+	if err := c.errs.err(); err != nil {
+		return nil, err
+	}
+	return c.program(), nil
+}
+
+func (c *compiler) program() *Program {
+	lim := c.cfg.lim
+	maxExp := int32(lim.maxDigits) + lim.maxScale
+	p := &Program{lim: lim, inputs: c.inputs, missing: c.firstUse, index: map[string]int{}, nslots: c.slots.n}
+	for _, d := range c.defs { // outputs in declaration order
+		p.index[d.name] = len(p.outputs)
+		p.outputs = append(p.outputs, output{name: d.name, typ: d.sym.typ, slot: d.sym.slot})
+	}
+	fb := &builder[fixed.Num, fastOps]{ops: fastOps{maxDigits: lim.maxDigits, maxExp: maxExp}, lim: lim}
+	sb := &builder[decimal.Decimal, decOps]{ops: decOps{maxDigits: lim.maxDigits, maxExp: maxExp}, lim: lim}
+	p.fast = steps(fb, c.order)
+	p.slow = steps(sb, c.order)
+	p.traceRun = func() func(*frame) {
+		tb := &builder[decimal.Decimal, decOps]{ops: sb.ops, lim: lim, tracing: true}
+		return steps(tb, c.order)
+	}
+	p.frames.New = func() any { return newFrame(p.nslots) }
+	return p
+}
+
+// steps compiles every definition, in dependency order, into one closure per record.
+func steps[N any, A arithmetic[N]](b *builder[N, A], order []*def) func(*frame) {
+	fns := make([]func(*frame), len(order))
+	for i, d := range order {
+		if d.formula != nil {
+			fns[i] = formulaStep(b, d)
+		} else {
+			fns[i] = tableStep(b, d)
+		}
+	}
+	if len(fns) == 1 {
+		return fns[0]
+	}
+	return func(f *frame) {
+		for _, fn := range fns {
+			fn(f)
+			if f.err != nil || f.overflow {
+				return
+			}
+		}
+	}
+}
+
+func formulaStep[N any, A arithmetic[N]](b *builder[N, A], d *def) func(*frame) {
+	n := d.nodes[0]
+	set := b.store(n, d.sym.slot)
+	if !b.tracing {
+		return set
+	}
+	get := b.valueOf(&node{op: opSlot, typ: n.typ, slot: d.sym.slot, src: n.src})
+	line, col := n.src.lineCol(0)
+	return func(f *frame) {
+		set(f)
+		*f.trace = append(*f.trace, TraceStep{Rule: d.name, Kind: "formula", Text: n.src.text, Line: line, Col: col, Value: get(f)})
+	}
+}
+
+// Names lists the program's results in declaration order ("" for a stand-alone expression).
+func (p *Program) Names() []string {
+	out := make([]string, len(p.outputs))
+	for i, o := range p.outputs {
+		out[i] = o.name
+	}
+	return out
+}
+
+// Type gives a result's type, or Invalid if there is no result of that name.
+func (p *Program) Type(name string) Type {
+	if i, ok := p.index[name]; ok {
+		return p.outputs[i].typ
+	}
+	return Invalid
+}
+
+// Inputs lists the declared inputs.
+func (p *Program) Inputs() []Input {
+	out := make([]Input, len(p.inputs))
+	for i, s := range p.inputs {
+		out[i] = Input{Name: s.name, Type: s.typ}
+	}
+	return out
+}
+
+// exec evaluates one record whose inputs load writes into the frame. It runs fast, and
+// recomputes the record with slow when a value did not fit 128 bits (or fast is nil).
+// The frame must be reset and loaded first.
+func (p *Program) exec(f *frame, fast, slow func(*frame)) (usedSlow bool, err error) {
+	if fast != nil && !f.overflow {
+		fast(f)
+		if !f.overflow {
+			return false, f.error()
+		}
+	}
+	f.err, f.overflow = nil, false
+	for _, s := range p.inputs {
+		if f.lazy[s.slot] {
+			f.slow[s.slot], f.lazy[s.slot] = f.fast[s.slot].Decimal(), false
+		}
+	}
+	slow(f)
+	return true, f.error()
+}
+
+// collect copies the results out of the frame.
+func (p *Program) collect(f *frame, slow bool, out []Value) {
+	for i, o := range p.outputs {
+		out[i] = slotValue(f, o.typ, o.slot, slow)
+	}
+}
+
+func slotValue(f *frame, t Type, slot int, slow bool) Value {
+	switch t.kind() {
+	case Decimal:
+		if slow {
+			return NumberOf(f.slow[slot])
+		}
+		return fastValue(f.fast[slot])
+	case String:
+		return TextOf(f.strs[slot])
+	case Bool:
+		return BoolOf(f.bools[slot])
+	case Date:
+		return dateValue(f.dates[slot])
+	case List:
+		return ListOf(f.lists[slot])
+	}
+	return Value{}
+}
+
+func (p *Program) frame() *frame { return p.frames.Get().(*frame) }
+
+func (p *Program) release(f *frame) {
+	f.reset()
+	p.frames.Put(f)
+}
+
+// Eval evaluates a stand-alone expression (or the first result of a Build) with inputs
+// given by name. Values may be decimal.Decimal, integers, strings holding numbers,
+// bool, time.Time, []decimal.Decimal or Value; float64 is refused.
+func (p *Program) Eval(vars map[string]any) (Value, error) {
+	res, err := p.Run(vars)
+	if err != nil {
+		return Value{}, err
+	}
+	return res.vals[0], nil
+}
+
+// Run evaluates every result with inputs given by name.
+func (p *Program) Run(vars map[string]any) (*Result, error) {
+	res := p.NewResult()
+	return res, p.RunInto(vars, res)
+}
+
+// RunInto is Run writing into a reusable Result.
+func (p *Program) RunInto(vars map[string]any, res *Result) error {
+	if res.prog != p {
+		return fmt.Errorf("rules: Result belongs to another program")
+	}
+	f := p.frame()
+	defer p.release(f)
+	f.reset()
+	if err := p.loadMap(f, vars); err != nil {
+		return err
+	}
+	slow, err := p.exec(f, p.fast, p.slow)
+	if err != nil {
+		return err
+	}
+	p.collect(f, slow, res.vals)
+	return nil
+}
+
+// NewResult makes a Result to reuse across records with RunInto or a Binding.
+func (p *Program) NewResult() *Result {
+	return &Result{prog: p, vals: make([]Value, len(p.outputs))}
+}

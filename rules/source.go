@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"unicode/utf8"
+)
+
+// Pos says where an expression's text starts in its file, so that errors point at the
+// author's own line and column. The zero value means a stand-alone expression (<expr>, line 1).
+type Pos struct {
+	File   string // file name as the author knows it
+	Line   int    // 1-based line of the text's first character (0 is read as 1)
+	Col    int    // 1-based column of the text's first character (0 is read as 1)
+	Offset int    // rune offset of the text's first character in the file
+	// Indent is the column (1-based) at which continuation lines of a multi-line text start
+	// in the file, for YAML block scalars; 0 means continuation lines start at column 1.
+	Indent int
+}
+
+// Expr is one expression's text and where it came from.
+type Expr struct {
+	Text string
+	Pos  Pos
+}
+
+// source is an expression's text prepared for expr's parser: same rune count, full-width
+// punctuation made ASCII, number literals blanked and kept aside (expr would read them
+// through float64 or reject big integers), percent signs consumed.
+type source struct {
+	text   string         // the author's text
+	norm   string         // what expr's parser reads
+	lits   map[int]string // rune offset of a number literal → its exact text (percent applied separately)
+	pct    map[int]bool   // literals followed by %
+	runes  int            // rune count of text
+	pos    Pos
+	ruleID string
+	lines  []int // rune offset where each line of text starts
+}
+
+// at turns a rune offset within the text into a positioned error.
+func (s *source) errAt(code Code, from, to int, msg string) *Error {
+	line, col := s.lineCol(from)
+	return &Error{Code: code, Msg: msg, File: s.pos.File, Line: line, Col: col,
+		Offset: s.pos.Offset + from, End: s.pos.Offset + max(to, from), RuleID: s.ruleID}
+}
+
+// lineCol maps a rune offset in the text to a line and column in the file.
+func (s *source) lineCol(off int) (int, int) {
+	i := 0
+	for i+1 < len(s.lines) && s.lines[i+1] <= off {
+		i++
+	}
+	first, col0 := max(s.pos.Line, 1), max(s.pos.Col, 1)
+	col := off - s.lines[i]
+	if i == 0 {
+		return first, col0 + col
+	}
+	return first + i, max(s.pos.Indent, 1) + col
+}
+
+// snippet is the author's text between two rune offsets, for traces.
+func (s *source) snippet(from, to int) string {
+	if from < 0 {
+		from = 0
+	}
+	start, n := -1, 0
+	for i := range s.text {
+		if n == from {
+			start = i
+		}
+		if n == to {
+			if start < 0 {
+				return ""
+			}
+			return s.text[start:i]
+		}
+		n++
+	}
+	if start < 0 {
+		return ""
+	}
+	return s.text[start:]
+}
+
+func lineStarts(text string) []int {
+	starts := []int{0}
+	n := 0
+	for _, r := range text {
+		n++
+		if r == '\n' {
+			starts = append(starts, n)
+		}
+	}
+	return starts
+}
+
+func validUTF8Offset(text string) (int, bool) {
+	if utf8.ValidString(text) {
+		return 0, true
+	}
+	n := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && w == 1 {
+			return n, false
+		}
+		i += w
+		n++
+	}
+	return n, false
+}

@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// suggest returns the known name closest to name, if it is close enough to be a likely typo.
+// Distance counts characters, so 执形率 is one edit from 执行率.
+func suggest(name string, cands []string) string {
+	sort.Strings(cands) // ties resolve the same way every run
+	best, bestD := "", -1
+	for _, c := range cands {
+		d := editDistance([]rune(name), []rune(c))
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	n := len([]rune(name))
+	limit := 1 + n/3
+	if bestD < 0 || bestD > limit || bestD >= n {
+		return ""
+	}
+	return best
+}
+
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func decimalFromInt(v int64) decimal.Decimal { return decimal.NewFromInt(v) }

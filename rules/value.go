@@ -1,0 +1,169 @@
+package rules
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
+	"github.com/shopspring/decimal"
+)
+
+// Value is one result or input: a number, text, a truth value, a date or a list of numbers.
+// Numbers are exact; a number that came from the fast path stays in its 128-bit form until
+// it is read, so producing a Value allocates nothing. The zero Value has type Invalid.
+type Value struct {
+	typ  Type
+	num  fixed.Num       // a number that fits 128 bits
+	dec  decimal.Decimal // a number that did not (big is true)
+	big  bool
+	str  string
+	b    bool
+	days int32 // a date, as days since 1970-01-01
+	list []decimal.Decimal
+}
+
+// NumberOf makes a number Value.
+func NumberOf(d decimal.Decimal) Value {
+	if n, ok := fixed.FromDecimal(d); ok {
+		return Value{typ: Decimal, num: n}
+	}
+	return Value{typ: Decimal, dec: d, big: true}
+}
+
+// TextOf makes a text Value.
+func TextOf(s string) Value { return Value{typ: String, str: s} }
+
+// BoolOf makes a truth Value.
+func BoolOf(b bool) Value { return Value{typ: Bool, b: b} }
+
+// DateOf makes a date Value from the calendar day of t (its time and zone are ignored).
+func DateOf(t time.Time) Value {
+	y, m, d := t.Date()
+	return Value{typ: Date, days: civilDays(y, m, d)}
+}
+
+// ListOf makes a list Value; the slice is not copied, so do not change it afterwards.
+func ListOf(ds []decimal.Decimal) Value { return Value{typ: List, list: ds} }
+
+func fastValue(n fixed.Num) Value       { return Value{typ: Decimal, num: n} }
+func slowValue(d decimal.Decimal) Value { return Value{typ: Decimal, dec: d, big: true} }
+func dateValue(days int32) Value        { return Value{typ: Date, days: days} }
+
+// Type is the Value's type: Decimal, String, Bool, Date or List (Invalid for the zero Value).
+func (v Value) Type() Type { return v.typ }
+
+// IsValid reports whether v holds a value.
+func (v Value) IsValid() bool { return v.typ != Invalid }
+
+// Decimal returns a number as a decimal.Decimal (zero for other types).
+func (v Value) Decimal() decimal.Decimal {
+	if v.big {
+		return v.dec
+	}
+	return v.num.Decimal()
+}
+
+// Text returns text (empty for other types).
+func (v Value) Text() string { return v.str }
+
+// Bool returns a truth value (false for other types).
+func (v Value) Bool() bool { return v.b }
+
+// Time returns a date as midnight UTC.
+func (v Value) Time() time.Time { return time.Unix(int64(v.days)*86400, 0).UTC() }
+
+// List returns a list of numbers.
+func (v Value) List() []decimal.Decimal { return v.list }
+
+// String formats the value as jixiao prints it: numbers in plain notation (never an exponent),
+// true/false, dates as 2006-01-02, lists as [1, 2].
+func (v Value) String() string { return string(v.AppendText(nil)) }
+
+// AppendText appends the printed form of v to dst.
+func (v Value) AppendText(dst []byte) []byte {
+	switch v.typ {
+	case Decimal, Int:
+		if v.big {
+			return append(dst, plainString(v.dec)...)
+		}
+		return v.num.AppendString(dst)
+	case String:
+		return append(dst, v.str...)
+	case Bool:
+		return strconv.AppendBool(dst, v.b)
+	case Date:
+		return v.Time().AppendFormat(dst, "2006-01-02")
+	case List:
+		dst = append(dst, '[')
+		for i, d := range v.list {
+			if i > 0 {
+				dst = append(dst, ", "...)
+			}
+			dst = append(dst, plainString(d)...)
+		}
+		return append(dst, ']')
+	}
+	return dst
+}
+
+// plainString prints a decimal without an exponent, with shopspring's digits.
+func plainString(d decimal.Decimal) string {
+	if d.Exponent() > 0 {
+		return d.StringFixed(0)
+	}
+	return d.String()
+}
+
+// MarshalJSON writes numbers and dates as strings (exact, never a JSON float), text as a
+// string, booleans as true/false and lists as arrays of strings.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.typ {
+	case Bool:
+		return strconv.AppendBool(nil, v.b), nil
+	case List:
+		ss := make([]string, len(v.list))
+		for i, d := range v.list {
+			ss[i] = plainString(d)
+		}
+		return json.Marshal(ss)
+	case Invalid:
+		return []byte("null"), nil
+	}
+	return json.Marshal(v.String())
+}
+
+// Equal reports whether two values are the same: numbers compare by value (1.0 equals 1).
+func (v Value) Equal(w Value) bool {
+	if v.typ.kind() != w.typ.kind() {
+		return false
+	}
+	switch v.typ.kind() {
+	case Decimal:
+		if !v.big && !w.big {
+			return fixed.Cmp(v.num, w.num) == 0
+		}
+		return v.Decimal().Equal(w.Decimal())
+	case String:
+		return v.str == w.str
+	case Bool:
+		return v.b == w.b
+	case Date:
+		return v.days == w.days
+	case List:
+		if len(v.list) != len(w.list) {
+			return false
+		}
+		for i := range v.list {
+			if !v.list[i].Equal(w.list[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+func civilDays(y int, m time.Month, d int) int32 {
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
