@@ -38,7 +38,7 @@ type fastOps struct {
 	maxExp    int32
 }
 
-func (fastOps) slots(f *frame) []fixed.Num                 { return f.fast }
+func (fastOps) slots(f *frame) []fixed.Num                  { return f.fast }
 func (fastOps) fromDec(d decimal.Decimal) (fixed.Num, bool) { return fixed.FromDecimal(d) }
 func (fastOps) value(n fixed.Num) Value                     { return fastValue(n) }
 func (fastOps) fromValue(v Value) (fixed.Num, bool) {
@@ -71,12 +71,12 @@ func (o fastOps) roundFloor(a fixed.Num, p int32) (fixed.Num, bool) {
 func (o fastOps) roundCeil(a fixed.Num, p int32) (fixed.Num, bool) {
 	return o.ok(fixed.RoundCeil(a, p))
 }
-func (fastOps) neg(a fixed.Num) fixed.Num    { return a.Neg() }
-func (fastOps) abs(a fixed.Num) fixed.Num    { return a.Abs() }
-func (fastOps) cmp(a, b fixed.Num) int       { return fixed.Cmp(a, b) }
-func (fastOps) sign(a fixed.Num) int         { return a.Sign() }
-func (fastOps) fromInt(v int64) fixed.Num    { return fixed.FromInt64(v) }
-func (fastOps) short(f *frame, _ *node)      { f.overflow = true }
+func (fastOps) neg(a fixed.Num) fixed.Num { return a.Neg() }
+func (fastOps) abs(a fixed.Num) fixed.Num { return a.Abs() }
+func (fastOps) cmp(a, b fixed.Num) int    { return fixed.Cmp(a, b) }
+func (fastOps) sign(a fixed.Num) int      { return a.Sign() }
+func (fastOps) fromInt(v int64) fixed.Num { return fixed.FromInt64(v) }
+func (fastOps) short(f *frame, _ *node)   { f.overflow = true }
 func (fastOps) whole(a fixed.Num) (int64, bool) {
 	d := a.Decimal()
 	if !d.IsInteger() || d.NumDigits() > 18 {

@@ -24,15 +24,15 @@ type def struct {
 
 // compiler holds one Build's state.
 type compiler struct {
-	cfg   *config
-	syms  map[string]*symbol
-	funcs map[string]*Func
-	slots slotAlloc
-	errs  ErrorList
-	defs  []*def
-	byName map[string]*def
-	order []*def
-	inputs []*symbol
+	cfg      *config
+	syms     map[string]*symbol
+	funcs    map[string]*Func
+	slots    slotAlloc
+	errs     ErrorList
+	defs     []*def
+	byName   map[string]*def
+	order    []*def
+	inputs   []*symbol
 	firstUse map[*symbol]*Error // where each input is first read, for R002 messages
 }
 
