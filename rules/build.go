@@ -417,7 +417,7 @@ func (b *builder[N, A]) valueOf(n *node) func(*frame) Value {
 
 // traceWrap records a node's value when the program is built for explaining.
 func traceWrap[T any, N any, A arithmetic[N]](b *builder[N, A], n *node, fn func(*frame) T, val func(T) Value) func(*frame) T {
-	if !b.tracing || n.op == opLit || n.op == opLet {
+	if !b.tracing || n.op == opLit || n.op == opLet || n.src == nil {
 		return fn
 	}
 	text := n.src.snippet(n.from, n.to)

@@ -88,6 +88,9 @@ func (c *checker) check(n ast.Node) *node {
 	}
 	out.src = c.src
 	out.from, out.to = spanOf(out, from, max(to, out.to))
+	if out.op == opCall || out.op == opFunc {
+		out.to = c.src.closeParen(from, out.to)
+	}
 	return out
 }
 

@@ -74,7 +74,7 @@ func prelex(text string, pos Pos, ruleID string, lim limits) (*source, ErrorList
 		out[i] = r
 		i++
 	}
-	s.norm = string(out)
+	s.norm, s.nrunes = string(out), out
 	return s, errs
 }
 

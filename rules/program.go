@@ -116,7 +116,7 @@ func formulaStep[N any, A arithmetic[N]](b *builder[N, A], d *def) func(*frame) 
 	if !b.tracing {
 		return set
 	}
-	get := b.valueOf(&node{op: opSlot, typ: n.typ, slot: d.sym.slot, src: n.src})
+	get := b.valueOf(&node{op: opSlot, typ: n.typ, slot: d.sym.slot}) // no src: not traced itself
 	line, col := n.src.lineCol(0)
 	return func(f *frame) {
 		set(f)

@@ -28,6 +28,7 @@ type Expr struct {
 type source struct {
 	text   string         // the author's text
 	norm   string         // what expr's parser reads
+	nrunes []rune         // norm as runes
 	lits   map[int]string // rune offset of a number literal → its exact text (percent applied separately)
 	pct    map[int]bool   // literals followed by %
 	runes  int            // rune count of text
@@ -107,4 +108,31 @@ func validUTF8Offset(text string) (int, bool) {
 		n++
 	}
 	return n, false
+}
+
+// closeParen finds the end of a call written at from: just past the ')' matching the first
+// '(' after the name. expr's tree does not keep it, and a trace shows the whole call.
+func (s *source) closeParen(from, fallback int) int {
+	rs := s.nrunes
+	depth := 0
+	var quote rune
+	for i := from; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return fallback
 }

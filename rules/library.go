@@ -1,0 +1,284 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Library holds many rule sets, each in one or more dated versions, and picks the version
+// in force on a date. Loading into a Library is all-or-nothing and swaps the new contents in
+// atomically: an evaluation that already picked a version keeps it, so no evaluation ever
+// mixes versions. The zero Library is not usable; make one with NewLibrary.
+type Library struct {
+	opts []Option
+	mu   sync.Mutex // serialises loads; readers never wait
+	cur  atomic.Pointer[catalog]
+}
+
+// catalog is an immutable snapshot of a Library's rule sets.
+type catalog struct {
+	sets map[string][]*RuleSet // by id, versions in order of Effective
+}
+
+// NewLibrary makes an empty Library. Options (vendor functions, inputs, limits) apply to
+// every rule set compiled into it.
+func NewLibrary(opts ...Option) *Library {
+	l := &Library{opts: opts}
+	l.cur.Store(&catalog{sets: map[string][]*RuleSet{}})
+	return l
+}
+
+// Get returns the version of rule set id in force on day at. A version without until is in
+// force until the next version's effective date.
+func (l *Library) Get(id string, at time.Time) (*RuleSet, error) {
+	return l.cur.Load().get(id, at)
+}
+
+func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
+	versions, ok := c.sets[id]
+	if !ok {
+		ids := make([]string, 0, len(c.sets))
+		for k := range c.sets {
+			ids = append(ids, k)
+		}
+		return nil, &Error{Code: ErrFileReference, Line: 1, Col: 1, RuleID: id, Msg: "没有规则集 " + id + hint(id, ids)}
+	}
+	d := day(at)
+	var found *RuleSet
+	for _, rs := range versions {
+		if !rs.Effective.After(d) {
+			found = rs
+		}
+	}
+	if found == nil || !found.InForce(d) {
+		return nil, &Error{Code: ErrFileVersion, Line: 1, Col: 1, RuleID: id,
+			Msg: fmt.Sprintf("规则集 %s 在 %s 没有生效的版本", id, d.Format("2006-01-02"))}
+	}
+	return found, nil
+}
+
+// Eval evaluates one record with the version of rule set id in force on day at.
+func (l *Library) Eval(id string, at time.Time, vars map[string]any) (*Evaluation, error) {
+	rs, err := l.Get(id, at)
+	if err != nil {
+		return nil, err
+	}
+	return rs.Eval(at, vars)
+}
+
+// RuleSets lists every version of every rule set, by id and then effective date.
+func (l *Library) RuleSets() []*RuleSet {
+	c := l.cur.Load()
+	ids := make([]string, 0, len(c.sets))
+	for id := range c.sets {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []*RuleSet
+	for _, id := range ids {
+		out = append(out, c.sets[id]...)
+	}
+	return out
+}
+
+// File is one rule file's name and contents.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// LoadBytes compiles rule files given as bytes and adds them. It returns every problem in
+// every file at once (an ErrorList), and then adds nothing. A file with the same rule-set id
+// and effective date as a version already in the library replaces it (hot swap).
+func (l *Library) LoadBytes(files ...File) ([]*RuleSet, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var errs ErrorList
+	var drafts []*draft
+	for _, f := range files {
+		d, e := readDraft(f.Name, f.Data)
+		errs = append(errs, e...)
+		if d != nil && len(e) == 0 {
+			drafts = append(drafts, d)
+		}
+	}
+	next := l.cur.Load().clone()
+	sc := &setCompiler{opts: l.opts}
+	var added []*RuleSet
+	for _, d := range orderDrafts(drafts, sc) {
+		var base *RuleSet
+		if d.extends != "" {
+			b, err := next.get(d.extends, d.effective)
+			if err != nil {
+				sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本", d.extends, d.effective.Format("2006-01-02"))
+				continue
+			}
+			base = b
+		}
+		if rs := sc.compile(d, base); rs != nil {
+			next.put(rs, added, sc, d)
+			added = append(added, rs)
+		}
+	}
+	errs = append(errs, sc.errs...)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	l.cur.Store(next)
+	return added, nil
+}
+
+// orderDrafts puts every draft after the draft it extends, when both are in this load.
+func orderDrafts(ds []*draft, sc *setCompiler) []*draft {
+	byID := map[string][]*draft{}
+	for _, d := range ds {
+		byID[d.id] = append(byID[d.id], d)
+	}
+	var out []*draft
+	state := map[*draft]int{}
+	var visit func(d *draft)
+	visit = func(d *draft) {
+		switch state[d] {
+		case 2:
+			return
+		case 1:
+			sc.fail(d.extPos, ErrCycle, d.id, "extends 形成循环：%s 间接扩展了自己", d.id)
+			return
+		}
+		state[d] = 1
+		for _, b := range byID[d.extends] {
+			if b != d {
+				visit(b)
+			}
+		}
+		state[d] = 2
+		out = append(out, d)
+	}
+	for _, d := range ds {
+		visit(d)
+	}
+	return out
+}
+
+func (c *catalog) clone() *catalog {
+	n := &catalog{sets: make(map[string][]*RuleSet, len(c.sets))}
+	for k, v := range c.sets {
+		n.sets[k] = append([]*RuleSet(nil), v...)
+	}
+	return n
+}
+
+// put adds rs, replacing a version with the same effective date loaded earlier (not in this
+// same load), and reports versions whose explicit until overlaps the next version.
+func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draft) {
+	vs := c.sets[rs.ID]
+	for i, v := range vs {
+		if v.Effective.Equal(rs.Effective) {
+			for _, s := range sameLoad {
+				if s == v {
+					sc.fail(d.effPos, ErrFileVersion, rs.ID, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.ID, rs.Effective.Format("2006-01-02"), v.File)
+					return
+				}
+			}
+			vs[i] = rs
+			c.sets[rs.ID] = vs
+			return
+		}
+	}
+	vs = append(vs, rs)
+	sort.Slice(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
+	for i := 1; i < len(vs); i++ {
+		prev := vs[i-1]
+		if !prev.Until.IsZero() && !prev.Until.Before(vs[i].Effective) {
+			sc.fail(d.effPos, ErrFileVersion, rs.ID, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.ID,
+				prev.span(), prev.File, vs[i].span(), vs[i].File)
+		}
+	}
+	c.sets[rs.ID] = vs
+}
+
+// LoadFS loads rule files from fsys: each path is a file or a directory searched for
+// *.yaml and *.yml files (in name order).
+func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
+	var files []File
+	for _, p := range paths {
+		names, err := ruleFiles(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: name, Data: data})
+		}
+	}
+	return l.LoadBytes(files...)
+}
+
+// LoadFiles loads rule files from the operating system's paths (files or directories).
+// File names in messages are the paths as given.
+func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
+	var files []File
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("找不到规则文件 %s：%w", p, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: p, Data: data})
+			continue
+		}
+		names, err := ruleFiles(os.DirFS(p), ".")
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			full := filepath.Join(p, filepath.FromSlash(name))
+			data, err := os.ReadFile(full)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: full, Data: data})
+		}
+	}
+	return l.LoadBytes(files...)
+}
+
+// ruleFiles lists the rule files at p: p itself, or the *.yaml/*.yml files below it.
+func ruleFiles(fsys fs.FS, p string) ([]string, error) {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, fmt.Errorf("找不到规则文件 %s：%w", p, err)
+	}
+	if !info.IsDir() {
+		return []string{p}, nil
+	}
+	var out []string
+	err = fs.WalkDir(fsys, p, func(name string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		ext := strings.ToLower(path.Ext(name))
+		if !de.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			out = append(out, name)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}

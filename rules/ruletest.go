@@ -1,0 +1,276 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// TestCase is one test kept beside the rules: given these inputs (on day At), the named
+// results must have these values.
+type TestCase struct {
+	Name   string
+	At     time.Time // zero: the rule set's effective date
+	Given  []TestValue
+	Expect []TestValue
+	Pos    Pos
+}
+
+// TestValue is one given input or expected result, as written.
+type TestValue struct {
+	Name  string
+	Value Value
+	Pos   Pos
+}
+
+// TestResult is the outcome of one TestCase.
+type TestResult struct {
+	RuleSet  string
+	File     string
+	Name     string
+	Pos      Pos
+	Failures []TestFailure // empty when the test passed
+	Err      error         // the evaluation failed
+}
+
+// Passed reports whether the test passed.
+func (r TestResult) Passed() bool { return r.Err == nil && len(r.Failures) == 0 }
+
+// TestFailure is one expected value that did not match.
+type TestFailure struct {
+	Name string
+	Want Value
+	Got  Value
+	Pos  Pos // where the expectation is written
+}
+
+// String prints the failure as staff read it: file:line:col: 测试 名称：结果 期望 x，实际 y.
+func (f TestFailure) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s 期望 %s，实际 %s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Name, quoteValue(f.Want), quoteValue(f.Got))
+}
+
+func quoteValue(v Value) string {
+	if !v.IsValid() {
+		return "（无）"
+	}
+	if v.Type() == String {
+		return "“" + v.String() + "”"
+	}
+	return v.String()
+}
+
+// testDraft is a test as read, before the result types are known.
+type testDraft struct {
+	name   string
+	at     time.Time
+	pos    Pos
+	given  []rawValue
+	expect []rawValue
+}
+
+type rawValue struct {
+	name string
+	node *yaml.Node
+	pos  Pos
+}
+
+var testKeys = []string{"name", "given", "expect", "at", "desc"}
+
+func (l *loader) tests(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		l.fail(l.f.pos(n), ErrFileValue, l.d.id, "tests 应为测试的列表（每个测试以 - 开头）")
+		return
+	}
+	names := map[string]bool{}
+	for i, tn := range n.Content {
+		fields, ok := l.mapping(tn, fmt.Sprintf("第 %d 个测试", i+1), l.d.id)
+		if !ok {
+			continue
+		}
+		t := testDraft{pos: l.f.pos(tn), name: fmt.Sprintf("测试%d", i+1)}
+		hasExpect := false
+		for _, f := range fields {
+			switch f.key {
+			case "name":
+				t.name, _ = l.scalar(f.value, "测试的 name", l.d.id)
+			case "at":
+				t.at, _ = l.date(f.value, "测试的 at", l.d.id)
+			case "given":
+				t.given = l.rawValues(f.value, "given")
+			case "expect":
+				t.expect, hasExpect = l.rawValues(f.value, "expect"), true
+			case "desc":
+			default:
+				l.unknownKey(f, tn, testKeys, "测试 "+t.name, l.d.id)
+			}
+		}
+		if !hasExpect {
+			l.fail(t.pos, ErrFileMissing, l.d.id, "测试 %s 缺少 expect", t.name)
+		}
+		if names[t.name] {
+			l.fail(t.pos, ErrDuplicate, l.d.id, "测试名称 %s 重复", t.name)
+		}
+		names[t.name] = true
+		l.d.tests = append(l.d.tests, t)
+	}
+}
+
+func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
+	pairs, ok := l.mapping(n, what, l.d.id)
+	if !ok {
+		return nil
+	}
+	out := make([]rawValue, len(pairs))
+	for i, p := range pairs {
+		if p.value.Kind != yaml.ScalarNode {
+			l.fail(l.f.pos(p.value), ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
+		}
+		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value)}
+	}
+	return out
+}
+
+// resolveTests types the given and expected values now that inputs and results are known.
+// A given number may be a constant expression such as 8/12.
+func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
+	inputs := map[string]Type{}
+	for _, in := range rs.inputs {
+		inputs[in.Name] = in.Type
+	}
+	for _, td := range d.tests {
+		tc := TestCase{Name: td.name, At: td.at, Pos: td.pos}
+		for _, g := range td.given {
+			t, ok := inputs[g.name]
+			if !ok {
+				c.fail(g.pos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				continue
+			}
+			if v, ok := c.typedValue(d.file, g, t, rs.ID); ok {
+				tc.Given = append(tc.Given, TestValue{Name: g.name, Value: v, Pos: g.pos})
+			}
+		}
+		prog := rs.periods[0].prog
+		for _, e := range td.expect {
+			t := prog.Type(e.name)
+			if t == Invalid {
+				c.fail(e.pos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
+				continue
+			}
+			if v, ok := c.typedValue(d.file, e, t, rs.ID); ok {
+				tc.Expect = append(tc.Expect, TestValue{Name: e.name, Value: v, Pos: e.pos})
+			}
+		}
+		if !td.at.IsZero() && !rs.InForce(td.at) {
+			c.fail(td.pos, ErrFileVersion, rs.ID, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
+		}
+		rs.tests = append(rs.tests, tc)
+	}
+}
+
+func keysOf(m map[string]Type) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func hint(name string, cands []string) string {
+	if best := suggest(name, cands); best != "" {
+		return "，是否为 " + best + "？"
+	}
+	return ""
+}
+
+// typedValue reads a test value as the type it must have.
+func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (Value, bool) {
+	n := r.node
+	if n.Kind != yaml.ScalarNode {
+		return Value{}, false
+	}
+	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	switch t.kind() {
+	case String:
+		return TextOf(n.Value), true
+	case Bool:
+		if b, ok := parseBool(n.Value); ok {
+			return BoolOf(b), true
+		}
+	case Date:
+		if d, ok := parseDate(n.Value); ok {
+			return dateValue(d), true
+		}
+	case Decimal:
+		if v := plainLiteral(n.Value, n.Tag); v.Type() == Decimal && !quoted {
+			return c.whole(v, t, r, rule)
+		}
+		// a constant expression such as 8/12, positioned in the file
+		p, err := Build(Spec{Formulas: []Formula{{Expr: f.exprOf(n)}}}, MaxNodes(200))
+		if err != nil {
+			c.errs = append(c.errs, Errors(err)...)
+			return Value{}, false
+		}
+		v, err := p.Eval(nil)
+		if err != nil || v.Type() != Decimal {
+			c.fail(r.pos, ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			return Value{}, false
+		}
+		return c.whole(v, t, r, rule)
+	case List:
+		var ds []decimalT
+		for _, part := range strings.Split(strings.Trim(n.Value, "[] "), ",") {
+			v := plainLiteral(strings.TrimSpace(part), "")
+			if v.Type() != Decimal {
+				c.fail(r.pos, ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
+				return Value{}, false
+			}
+			ds = append(ds, v.Decimal())
+		}
+		return ListOf(ds), true
+	}
+	c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, n.Value)
+	return Value{}, false
+}
+
+func (c *setCompiler) whole(v Value, t Type, r rawValue, rule string) (Value, bool) {
+	if t == Int && !v.Decimal().IsInteger() {
+		c.fail(r.pos, ErrFileValue, rule, "%s 应为整数，这里是 %s", r.name, v.String())
+		return Value{}, false
+	}
+	return v, true
+}
+
+// RunTests runs every test of the rule set.
+func (rs *RuleSet) RunTests() []TestResult {
+	out := make([]TestResult, len(rs.tests))
+	for i, tc := range rs.tests {
+		out[i] = rs.runTest(tc)
+	}
+	return out
+}
+
+func (rs *RuleSet) runTest(tc TestCase) TestResult {
+	res := TestResult{RuleSet: rs.ID, File: rs.File, Name: tc.Name, Pos: tc.Pos}
+	at := tc.At
+	if at.IsZero() {
+		at = rs.Effective
+	}
+	vars := make(map[string]any, len(tc.Given))
+	for _, g := range tc.Given {
+		vars[g.Name] = g.Value
+	}
+	ev, err := rs.Eval(at, vars)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	for _, e := range tc.Expect {
+		got, _ := ev.Values.Get(e.Name)
+		if !got.Equal(e.Value) {
+			res.Failures = append(res.Failures, TestFailure{Name: e.Name, Want: e.Value, Got: got, Pos: e.Pos})
+		}
+	}
+	return res
+}
