@@ -1,0 +1,32 @@
+// Package rulesets holds the default rule sets jixiao ships: the national defaults and
+// Minfeng county's rules from its 2024 account of performance work. They are ordinary rule
+// files, embedded in the module and loaded through the same path a vendor's own files take;
+// a vendor may replace any of them or extend them with a regional file.
+package rulesets
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/jixiao-go/jixiao/rules"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// FS is the embedded rule files, for reading or for loading into a Library.
+func FS() fs.FS { return files }
+
+// Load loads the default rule sets into lib.
+func Load(lib *rules.Library) ([]*rules.RuleSet, error) {
+	return lib.LoadFS(files, ".")
+}
+
+// Library makes a Library holding the default rule sets; opts apply to every rule set.
+func Library(opts ...rules.Option) (*rules.Library, error) {
+	lib := rules.NewLibrary(opts...)
+	if _, err := Load(lib); err != nil {
+		return nil, err
+	}
+	return lib, nil
+}
