@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+)
+
+// BatchStats accounts for every record of a batch: In == Out + len(Rejected), always.
+type BatchStats struct {
+	In       int
+	Out      int
+	Rejected []Rejected
+}
+
+// Rejected is one record that could not be evaluated, with its 1-based row number.
+type Rejected struct {
+	Row int
+	Err error
+}
+
+// Error prints 第 N 行：原因.
+func (r Rejected) Error() string { return fmt.Sprintf("第 %d 行：%v", r.Row, r.Err) }
+
+// Unwrap gives the evaluation error.
+func (r Rejected) Unwrap() error { return r.Err }
+
+// EvalBatch evaluates recs in order, calling each with the row number (1-based) and the
+// results of every record that evaluated; a record that failed is listed in the stats, not
+// dropped. The Result passed to each is reused: copy what you keep. ctx cancels the batch
+// between records (checked every 256 records); the stats then cover the rows done so far and
+// the error is ErrCanceled.
+func (b *Binding[T]) EvalBatch(ctx context.Context, recs []T, each func(row int, res *Result)) (BatchStats, error) {
+	var st BatchStats
+	res := b.prog.NewResult()
+	for i := range recs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return st, &Error{Code: ErrCanceled, Line: 1, Col: 1, File: "<batch>",
+				Msg: fmt.Sprintf("计算被取消：已处理 %d 行，共 %d 行", i, len(recs))}
+		}
+		st.In++
+		if err := b.Eval(&recs[i], res); err != nil {
+			st.Rejected = append(st.Rejected, Rejected{Row: i + 1, Err: err})
+			continue
+		}
+		st.Out++
+		if each != nil {
+			each(i+1, res)
+		}
+	}
+	return st, nil
+}
