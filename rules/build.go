@@ -22,6 +22,17 @@ type (
 
 func (b *builder[N, A]) zero() (z N) { return z }
 
+// ok passes v on, or, when the operation did not fit, hands the record to the slow path
+// (fast) or records a limit error (slow) and goes on with zero, so an oversized value never
+// feeds the next operation.
+func (b *builder[N, A]) ok(f *frame, n *node, v N, ok bool) N {
+	if !ok {
+		b.ops.short(f, n)
+		return b.zero()
+	}
+	return v
+}
+
 // num compiles a number-valued node.
 func (b *builder[N, A]) num(n *node) func(*frame) N {
 	return traceWrap(b, n, b.num0(n), b.ops.value)
@@ -63,10 +74,7 @@ func (b *builder[N, A]) num0(n *node) func(*frame) N {
 		call := b.vendor(n)
 		return func(f *frame) N {
 			v, ok := ops.fromValue(call(f))
-			if !ok {
-				ops.short(f, n)
-			}
-			return v
+			return b.ok(f, n, v, ok)
 		}
 	}
 	panic(fmt.Sprintf("rules: number node %d", n.op)) // unreachable: the checker typed it
@@ -86,10 +94,7 @@ func (b *builder[N, A]) arith(n *node) func(*frame) N {
 	}
 	return func(f *frame) N {
 		v, ok := fn(l(f), r(f))
-		if !ok {
-			ops.short(f, n)
-		}
-		return v
+		return b.ok(f, n, v, ok)
 	}
 }
 
@@ -109,10 +114,7 @@ func (b *builder[N, A]) div(n *node) func(*frame) N {
 			return b.zero()
 		}
 		v, ok := ops.div(x, d, places)
-		if !ok {
-			ops.short(f, n)
-		}
-		return v
+		return b.ok(f, n, v, ok)
 	}
 }
 
@@ -346,6 +348,9 @@ func (b *builder[N, A]) date0(n *node) dateFn {
 // listOf compiles a list-valued node that is not a literal (an input or a vendor function).
 func (b *builder[N, A]) listOf(n *node) func(*frame) []decimalT {
 	switch n.op {
+	case opLit:
+		v := n.lit.list
+		return func(*frame) []decimalT { return v }
 	case opSlot:
 		slot := n.slot
 		return func(f *frame) []decimalT { return f.lists[slot] }

@@ -38,10 +38,7 @@ func (b *builder[N, A]) numCall(n *node) func(*frame) N {
 				return b.zero()
 			}
 			v, ok := ops.mod(x, d)
-			if !ok {
-				ops.short(f, n)
-			}
-			return v
+			return b.ok(f, n, v, ok)
 		}
 	case biDaysBetween:
 		x, y := b.date(n.kids[0]), b.date(n.kids[1])
@@ -76,10 +73,7 @@ func (b *builder[N, A]) rounding(n *node) func(*frame) N {
 	x := b.num(n.kids[0])
 	apply := func(f *frame, v N, p int32) N {
 		r, ok := fn(v, p)
-		if !ok {
-			ops.short(f, n)
-		}
-		return r
+		return b.ok(f, n, r, ok)
 	}
 	if len(n.kids) == 1 || n.kids[1].isConst() {
 		var p int32
@@ -208,10 +202,7 @@ func (b *builder[N, A]) sumOf(n *node) func(*frame) (N, int) {
 	ops := b.ops
 	return b.reduce(n, func(f *frame, acc, v N) N {
 		s, ok := ops.add(acc, v)
-		if !ok {
-			ops.short(f, n)
-		}
-		return s
+		return b.ok(f, n, s, ok)
 	})
 }
 
@@ -230,10 +221,7 @@ func (b *builder[N, A]) avg(n *node) func(*frame) N {
 			return b.zero()
 		}
 		r, ok := ops.div(v, ops.fromInt(int64(cnt)), places)
-		if !ok {
-			ops.short(f, n)
-		}
-		return r
+		return b.ok(f, n, r, ok)
 	}
 }
 

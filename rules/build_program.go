@@ -43,15 +43,19 @@ func posErr(p Pos, code Code, ruleID, msg string) *Error {
 // declare adds a program-level name, reporting a duplicate.
 func (c *compiler) declare(name string, p Pos, s *symbol) bool {
 	if msg := checkName(name); msg != "" {
-		c.errs = append(c.errs, posErr(p, ErrDeclaration, name, "名称"+msg))
+		c.errs = append(c.errs, posErr(p, ErrDeclaration, "", "名称"+msg))
 		return false
 	}
+	rule := name
+	if s.kind == symInput {
+		rule = "" // an input is a declaration, not a rule
+	}
 	if _, dup := c.syms[name]; dup {
-		c.errs = append(c.errs, posErr(p, ErrDuplicate, name, fmt.Sprintf("名称 %s 重复定义", name)))
+		c.errs = append(c.errs, posErr(p, ErrDuplicate, rule, fmt.Sprintf("名称 %s 重复定义", name)))
 		return false
 	}
 	if _, isFn := builtinByName(name); isFn {
-		c.errs = append(c.errs, posErr(p, ErrDuplicate, name, fmt.Sprintf("名称 %s 与内置函数同名", name)))
+		c.errs = append(c.errs, posErr(p, ErrDuplicate, rule, fmt.Sprintf("名称 %s 与内置函数同名", name)))
 		return false
 	}
 	c.syms[name] = s

@@ -87,6 +87,7 @@ func (c *checker) check(n ast.Node) *node {
 		out = bad(from, to)
 	}
 	out.src = c.src
+	out.at = from
 	out.from, out.to = spanOf(out, from, max(to, out.to))
 	if out.op == opCall || out.op == opFunc {
 		out.to = c.src.closeParen(from, out.to)
@@ -244,7 +245,7 @@ func (c *checker) want(x *node, t Type, what string) bool {
 		return false
 	}
 	if x.typ != t {
-		c.fail(ErrType, x.from, x.to, "%s 需要%s，这里是%s", what, t, x.typ)
+		c.fail(ErrType, x.from, x.to, "%s需要%s，这里是%s", what, t, x.typ)
 		return false
 	}
 	return true
@@ -277,6 +278,10 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 			return &node{op: opConcat, typ: String, kids: kids}
 		}
 		if c.want(l, Decimal, "运算 "+n.Operator+" 的左边") && c.want(r, Decimal, "运算 "+n.Operator+" 的右边") {
+			if o == opDiv && r.isConst() && r.litDec.IsZero() {
+				c.fail(ErrDivByZero, r.from, r.to, "除数为零：不能除以 0")
+				return bad(from, to)
+			}
 			return &node{op: o, typ: Decimal, kids: kids}
 		}
 		return bad(from, to)
@@ -421,8 +426,8 @@ func (c *checker) callNamed(name string, args []ast.Node, from, to int) *node {
 		return c.vendor(f, kids, from, to)
 	}
 	switch name {
-	case "float", "now", "date", "duration", "int", "string", "len", "pow":
-		c.fail(ErrUnsupported, from, to, "函数 %s 已停用：规则中的数字都是精确小数，不使用浮点数或系统时钟", name)
+	case "float", "int", "pow", "now", "date", "duration", "len", "string":
+		c.fail(ErrUnsupported, from, to, "%s", disabledMsg(name))
 		return bad(from, to)
 	}
 	if s := c.lookup(name); s != nil {
@@ -444,4 +449,17 @@ func (c *checker) vendor(f *Func, kids []*node, from, to int) *node {
 		}
 	}
 	return &node{op: opFunc, typ: f.Result.kind(), fn: f, name: f.Name, kids: kids}
+}
+
+// disabledMsg says why one of expr's own functions is not available in rule text.
+func disabledMsg(name string) string {
+	switch name {
+	case "float", "int", "pow":
+		return fmt.Sprintf("函数 %s 已停用：规则中的数字都是精确小数，不经过浮点数；取整请用 round、floor 或 ceil", name)
+	case "now", "date", "duration":
+		return fmt.Sprintf("函数 %s 已停用：规则不读取系统时钟，日期请作为输入传入，或用 make_date(年, 月, 日)", name)
+	case "len":
+		return "函数 len 已停用：列表元素个数请用 count(列表)"
+	}
+	return fmt.Sprintf("函数 %s 已停用：规则中的文本直接用引号写出", name)
 }

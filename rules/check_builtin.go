@@ -9,14 +9,14 @@ func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
 		if len(kids) >= lo && (hi < 0 || len(kids) <= hi) {
 			return true
 		}
-		want := fmt.Sprintf("%d", lo)
+		want := fmt.Sprintf(" %d ", lo)
 		switch {
 		case hi < 0:
-			want = fmt.Sprintf("至少 %d", lo)
+			want = fmt.Sprintf("至少%d", lo)
 		case hi != lo:
-			want = fmt.Sprintf("%d 到 %d", lo, hi)
+			want = fmt.Sprintf(" %d 到 %d ", lo, hi)
 		}
-		c.fail(ErrArgs, from, to, "函数 %s 需要 %s 个参数，这里给了 %d 个（用法：%s）", b.name, want, len(kids), b.sig)
+		c.fail(ErrArgs, from, to, "函数 %s 需要%s个参数，这里给了 %d 个（用法：%s）", b.name, want, len(kids), b.sig)
 		return false
 	}
 	args := func(t Type) bool {

@@ -37,7 +37,11 @@ func newFrame(slots int) *frame {
 // fail records the first run-time error, positioned at the node that caused it.
 func (f *frame) fail(n *node, code Code, msg string) {
 	if f.err == nil {
-		f.err = n.src.errAt(code, n.from, n.to, msg)
+		at := n.at
+		if at < n.from || at > n.to {
+			at = n.from
+		}
+		f.err = n.src.errAt(code, at, n.to, msg)
 	}
 }
 

@@ -37,6 +37,7 @@ type node struct {
 	op       op
 	typ      Type
 	from, to int // rune span of the author's text the node came from
+	at       int // where a run-time error points: the operator or call name
 	kids     []*node
 	lit      Value
 	litDec   decimal.Decimal // exact literal number, read from its text

@@ -100,13 +100,27 @@ type File struct {
 // every file at once (an ErrorList), and then adds nothing. A file with the same rule-set id
 // and effective date as a version already in the library replaces it (hot swap).
 func (l *Library) LoadBytes(files ...File) ([]*RuleSet, error) {
+	return l.load(files, false)
+}
+
+// LoadEach is LoadBytes for tools that check many files: every file that compiles is added
+// even when others have problems; the problems are returned together as an ErrorList.
+func (l *Library) LoadEach(files ...File) ([]*RuleSet, error) {
+	return l.load(files, true)
+}
+
+func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var errs ErrorList
 	var drafts []*draft
+	failed := map[string]bool{} // ids of files with problems, for a clearer extends message
 	for _, f := range files {
 		d, e := readDraft(f.Name, f.Data)
 		errs = append(errs, e...)
+		if len(e) > 0 && d != nil && d.id != "" {
+			failed[d.id] = true
+		}
 		if d != nil && len(e) == 0 {
 			drafts = append(drafts, d)
 		}
@@ -118,7 +132,13 @@ func (l *Library) LoadBytes(files ...File) ([]*RuleSet, error) {
 		var base *RuleSet
 		if d.extends != "" {
 			b, err := next.get(d.extends, d.effective)
+			if err != nil && failed[d.extends] {
+				sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
+				failed[d.id] = true
+				continue
+			}
 			if err != nil {
+				failed[d.id] = true
 				sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本", d.extends, d.effective.Format("2006-01-02"))
 				continue
 			}
@@ -127,14 +147,17 @@ func (l *Library) LoadBytes(files ...File) ([]*RuleSet, error) {
 		if rs := sc.compile(d, base); rs != nil {
 			next.put(rs, added, sc, d)
 			added = append(added, rs)
+		} else {
+			failed[d.id] = true
 		}
 	}
 	errs = append(errs, sc.errs...)
-	if err := errs.err(); err != nil {
+	err := errs.err()
+	if err != nil && !partial {
 		return nil, err
 	}
 	l.cur.Store(next)
-	return added, nil
+	return added, err
 }
 
 // orderDrafts puts every draft after the draft it extends, when both are in this load.

@@ -165,6 +165,7 @@ func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
 		}
 	}
 	if r := at(i); (r == 'e' || r == 'E') && (isDigitRune(at(i+1)) || ((at(i+1) == '+' || at(i+1) == '-') && isDigitRune(at(i+2)))) {
+		mant := b.String()
 		b.WriteRune(r)
 		i++
 		if at(i) == '+' || at(i) == '-' {
@@ -172,6 +173,7 @@ func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
 			i++
 		}
 		digits()
+		*errs = append(*errs, s.errAt(ErrNumber, start, i, fmt.Sprintf("规则中不用科学计数法 %s：请直接写出数字（如 %s 后面补零）", b.String(), mant)))
 	}
 	text := b.String()
 	switch r := at(i); {

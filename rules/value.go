@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"time"
@@ -130,7 +131,19 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	case Invalid:
 		return []byte("null"), nil
 	}
-	return json.Marshal(v.String())
+	return jsonString(v.String())
+}
+
+// jsonString encodes s as a JSON string without escaping <, > and &: the output is read by
+// people as well as programs.
+func jsonString(s string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // Equal reports whether two values are the same: numbers compare by value (1.0 equals 1).

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"testing"
+)
+
+func TestExprValues(t *testing.T) {
+	runCases(t, []cliCase{
+		{name: "小数相加", args: []string{"expr", "0.1 + 0.2 == 0.3"}, stdout: "true\n",
+			reason: "数字是精确小数，没有浮点误差"},
+		{name: "四舍五入", args: []string{"expr", "round(2.675, 2)"}, stdout: "2.68\n",
+			reason: "2.675 作浮点数是 2.67499…，精确小数四舍五入得 2.68"},
+		{name: "负数四舍五入", args: []string{"expr", "--", "round(-2.675, 2)"}, stdout: "-2.68\n",
+			reason: "四舍五入对负数远离零"},
+		{name: "小数位不影响相等", args: []string{"expr", "1.0 == 1"}, stdout: "true\n",
+			reason: "1.0 与 1 是同一个数"},
+		{name: "百分数字面量", args: []string{"expr", "20% * 3"}, stdout: "0.6\n",
+			reason: "20% 就是 0.20"},
+		{name: "30 位整数", args: []string{"expr", "123456789012345678901234567890 + 1"},
+			stdout: "123456789012345678901234567891\n", reason: "超过 int64 的整数照样精确"},
+		{name: "30 位整数相乘",
+			args:   []string{"expr", "123456789012345678901234567890 * 123456789012345678901234567890"},
+			stdout: "15241578753238836750495351562536198787501905199875019052100\n",
+			reason: "乘积 59 位，不经过浮点数，也不用科学计数法"},
+		{name: "除不尽保留 20 位", args: []string{"expr", "10 / 3"}, stdout: "3.33333333333333333333\n",
+			reason: "除不尽时保留 20 位小数"},
+		{name: "负号开头在 -- 之后", args: []string{"expr", "--", "-5 + 3"}, stdout: "-2\n",
+			reason: "-- 结束选项，表达式可以以 - 开头"},
+		{name: "全角括号逗号数字", args: []string{"expr", "max（1，２）"}, stdout: "2\n",
+			reason: "中文输入法打出的全角括号、逗号和数字照常计算"},
+		{name: "列表求和", args: []string{"expr", "sum([1.5, 2.25])"}, stdout: "3.75\n",
+			reason: "内置函数对小数计算"},
+		{name: "文本结果", args: []string{"expr", `"a<b"`}, stdout: "a<b\n",
+			reason: "文本原样打印"},
+	})
+}
+
+func TestExprSet(t *testing.T) {
+	runCases(t, []cliCase{
+		{name: "中文名与千分位",
+			args:   []string{"expr", "--set", "预算数=10,113.65", "--set", "执行数=9993.67", "--", "执行数 / 预算数"},
+			stdout: "0.98813682498405620127\n",
+			reason: "种子中农业农村和水利局的执行率；10,113.65 的逗号不能把 --set 拆开"},
+		{name: "按显示取舍",
+			args:   []string{"expr", "--set", "预算数=940", "--set", "执行数=928.56", "round(执行数 / 预算数, 4)"},
+			stdout: "0.9878\n", reason: "执行率显示到 0.01%，先取舍到 4 位"},
+		{name: "百分数输入",
+			args:   []string{"expr", "--set", "偏差=0.2", "--set", "良上限=20%", "偏差 <= 良上限"},
+			stdout: "true\n", reason: "--set 的 20% 读作 0.20，恰好 20% 归良"},
+		{name: "全角数字与百分号", args: []string{"expr", "--set", "执行率=９８．７８％", "--", "执行率 >= 90%"},
+			stdout: "true\n", reason: "中文输入法打出的 ９８．７８％ 读作 0.9878"},
+		{name: "全角等号与千分位", args: []string{"expr", "--set", "预算数＝１０，１１３．６５", "预算数"},
+			stdout: "10113.65\n", reason: "全角＝和全角千分位逗号都接受"},
+		{name: "数字两边的空格", args: []string{"expr", "--set", "x= 5 ", "x * 2"}, stdout: "10\n",
+			reason: "数字两边的空白忽略"},
+		{name: "负数输入", args: []string{"expr", "--set", "x=-5", "x"}, stdout: "-5\n",
+			reason: "--set 的值以 - 开头不是选项"},
+		{name: "布尔输入", args: []string{"expr", "--set", "已整改=true", "not 已整改"}, stdout: "false\n",
+			reason: "true/false 读作布尔"},
+		{name: "文本输入", args: []string{"expr", "--set", "等级=优", `等级 == "优"`}, stdout: "true\n",
+			reason: "读不成数字的值是文本"},
+		{name: "空值是文本", args: []string{"expr", "--set", "s=", `s + "a"`}, stdout: "a\n",
+			reason: "名称=后面为空是空文本"},
+		{name: "选项在表达式之后", args: []string{"expr", "x + 1", "--set", "x=1"}, stdout: "2\n",
+			reason: "选项可以写在表达式后面"},
+	})
+}
+
+func TestExprJSON(t *testing.T) {
+	runCases(t, []cliCase{
+		{name: "数值",
+			args:   []string{"expr", "--format", "json", "--set", "预算数=940", "--set", "执行数=928.56", "--", "执行数 / 预算数"},
+			stdout: `{"value":"0.98782978723404255319","type":"decimal"}` + "\n",
+			reason: "数值写成字符串，精确到每一位"},
+		{name: "布尔", args: []string{"expr", "--format=json", "1 == 1"},
+			stdout: `{"value":true,"type":"bool"}` + "\n", reason: "布尔是 JSON 的 true/false"},
+		{name: "文本", args: []string{"expr", "--format", "json", "--set", "等级=优", "等级"},
+			stdout: `{"value":"优","type":"string"}` + "\n", reason: "中文原样输出，不转义"},
+		{name: "列表", args: []string{"expr", "--format", "json", "[1, 2.50]"},
+			stdout: `{"value":["1","2.5"],"type":"list"}` + "\n", reason: "列表是字符串数组"},
+		{name: "错误", args: []string{"expr", "--format", "json", "执形"},
+			stdout: `{"errors":[{"code":"E002","message":"未知名称 执形","file":"","line":1,"col":1,"offset":0,"end":2}]}` + "\n",
+			stderr: "<expr>:1:1: 未知名称 执形\n", code: exitFindings,
+			reason: "JSON 模式下错误也结构化输出到 stdout，说明照常到 stderr"},
+	})
+}
+
+func TestExprFindings(t *testing.T) {
+	runCases(t, []cliCase{
+		{name: "未知名称给出建议", args: []string{"expr", "--set", "执行率=0.9", "--", "执形率 >= 90%"},
+			stderr: "<expr>:1:1: 未知名称 执形率，是否为 执行率？\n", code: exitFindings,
+			reason: "写错字的名称指出位置并给出相近的名称"},
+		{name: "多个错误一起报", args: []string{"expr", "执形 + 预算"},
+			stderr: "<expr>:1:1: 未知名称 执形\n<expr>:1:6: 未知名称 预算\n", code: exitFindings,
+			reason: "每个错误一行，一次报完"},
+		{name: "除数为零", args: []string{"expr", "--set", "预算数=0", "--set", "执行数=5", "--", "执行数 / 预算数"},
+			stderr: "<expr>:1:7: 除数为零：预算数 的值为 0\n", code: exitFindings,
+			reason: "除数为零是计算错误，不是崩溃，指向除号"},
+		{name: "字面量除以零", args: []string{"expr", "1 / 0"}, stderr: "<expr>:1:5: 除数为零：不能除以 0\n", code: exitFindings,
+			reason: "常量除以零也报位置"},
+		{name: "语法错误", args: []string{"expr", "1 + + * 2"}, stderr: "<expr>:1:7: 语法错误：此处不应出现 *\n",
+			code: exitFindings, reason: "语法错误指向出错的字符"},
+		{name: "少右括号", args: []string{"expr", "(1 + 2"},
+			stderr: "<expr>:1:7: 表达式不完整：结尾缺少内容（是否少了右括号、操作数或参数？）\n", code: exitFindings,
+			reason: "不完整的表达式指向结尾"},
+		{name: "空表达式", args: []string{"expr", ""}, stderr: "<expr>:1:1: 表达式为空\n", code: exitFindings,
+			reason: "空表达式是表达式的问题，不是用法错误"},
+		{name: "取余要写 mod", args: []string{"expr", "1 % 2"},
+			stderr: "<expr>:1:3: % 只能紧跟在数字后面表示百分数（如 20%）；取余请写 mod(a, b)\n", code: exitFindings,
+			reason: "% 是百分号，说明取余怎么写"},
+		{name: "小数位数超限", args: []string{"expr", "round(1, 999999999)"},
+			stderr: "<expr>:1:10: 函数 round 的小数位数必须是 -40 到 40 之间的整数，这里是 999999999\n",
+			code:   exitFindings, reason: "超大的位数是错误，不去分配内存"},
+		{name: "带单位的值按文本", args: []string{"expr", "--set", "x=10万元", "--", "x * 2"},
+			stderr: "<expr>:1:1: 运算 * 的左边需要数值，这里是文本\n" +
+				"提示：--set x 的值不是数字，已按文本处理：无法识别的数字 \"10万元\"：第3个字符起是单位\"万元\"，此处只填数字，不带单位\n",
+			code: exitFindings, reason: "像数字却读不成数字的值，说明它为什么成了文本"},
+	})
+}
+
+func TestExprUsage(t *testing.T) {
+	runCases(t, []cliCase{
+		{name: "缺少表达式", args: []string{"expr"},
+			stderr: usageErr("expr", exprUse, "缺少要计算的表达式"), code: exitUsage,
+			reason: "少了参数是用法错误"},
+		{name: "多个表达式", args: []string{"expr", "1", "+", "2"},
+			stderr: usageErr("expr", exprUse, "只能计算一个表达式，这里给了 3 个参数（表达式中有空格时请用引号括起来）"),
+			code:   exitUsage, reason: "不把几个参数悄悄拼起来"},
+		{name: "未知选项", args: []string{"expr", "--precision", "4", "1"},
+			stderr: usageErr("expr", exprUse, "未知选项 --precision"), code: exitUsage,
+			reason: "未知选项是用法错误，说明是中文"},
+		{name: "负号开头忘了 --", args: []string{"expr", "-5 + 3"},
+			stderr: usageErr("expr", exprUse, "未知选项 -5 + 3；表达式以 - 开头时，请先写 -- 再写表达式，例如 jixiao expr -- '-5 + 3'"),
+			code:   exitUsage, reason: "以 - 开头的表达式会被当成选项，提示写 --"},
+		{name: "中文负号表达式忘了 --", args: []string{"expr", "-执行数"},
+			stderr: usageErr("expr", exprUse, "未知选项 -执行数；表达式以 - 开头时，请先写 -- 再写表达式，例如 jixiao expr -- '-5 + 3'"),
+			code:   exitUsage, reason: "pflag 只取一个字节会把汉字弄乱，这里引用整个参数"},
+		{name: "set 缺等号", args: []string{"expr", "--set", "x", "1"},
+			stderr: usageErr("expr", exprUse, `--set "x" 缺少等号，应写成 名称=值`), code: exitUsage,
+			reason: "--set 必须是 名称=值"},
+		{name: "set 缺名称", args: []string{"expr", "--set", "=1", "1"},
+			stderr: usageErr("expr", exprUse, `--set "=1" 缺少名称，应写成 名称=值`), code: exitUsage,
+			reason: "名称不能为空"},
+		{name: "set 重复", args: []string{"expr", "--set", "x=1", "--set", "x=2", "x"},
+			stderr: usageErr("expr", exprUse, "--set 重复给出了 x"), code: exitUsage,
+			reason: "同一个名称给两次不悄悄取后一个"},
+		{name: "set 名称有空格", args: []string{"expr", "--set", "a b=1", "1"},
+			stderr: usageErr("expr", exprUse, `--set 有误：输入 "a b" 含有不能用于名称的字符 ' '（名称由文字、字母、数字和下划线组成，不以数字开头）`),
+			code:   exitUsage, reason: "不能做名称的 --set 是命令行的问题，不指向表达式"},
+		{name: "set 缺值", args: []string{"expr", "--set"},
+			stderr: usageErr("expr", exprUse, "选项 --set 需要一个值"), code: exitUsage,
+			reason: "选项缺值是用法错误"},
+		{name: "未知格式", args: []string{"expr", "--format", "xml", "1"},
+			stderr: usageErr("expr", exprUse, `--format 只能是 text 或 json，这里是 "xml"`), code: exitUsage,
+			reason: "只有 text 和 json 两种格式"},
+		{name: "demo 不接受参数", args: []string{"demo", "x"},
+			stderr: usageErr("demo", "demo", `demo 不接受参数，这里给了 "x"`), code: exitUsage,
+			reason: "多余的参数是用法错误"},
+	})
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cliCase is one command line and everything it must produce.
+type cliCase struct {
+	name   string
+	args   []string
+	stdout string
+	stderr string
+	code   int
+	reason string // why this row exists; a row without one is refused
+}
+
+func runCases(t *testing.T, cases []cliCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NotEmpty(t, tc.reason, "每一行都要写明 reason")
+			stdout, stderr, code := runCLI(tc.args...)
+			assert.Equal(t, tc.stdout, stdout, "stdout")
+			assert.Equal(t, tc.stderr, stderr, "stderr")
+			assert.Equal(t, tc.code, code, "exit code")
+		})
+	}
+}
+
+func runCLI(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// usageErr is what a usage error of a subcommand prints on stderr.
+func usageErr(cmd, use, msg string) string {
+	return "jixiao " + cmd + ": " + msg + "\n" +
+		"用法：jixiao " + use + "\n" +
+		"运行 jixiao " + cmd + " --help 查看说明。\n"
+}
+
+const exprUse = "expr [--set 名称=值]... [--format text|json] [--] 表达式"
+
+const rootHelp = `jixiao（绩效）按规则计算预算绩效：执行率、监控偏差分级、指标打分、评价等级。
+规则写成财政人员能读、能改的表达式，数字都是精确小数。
+
+用法：
+  jixiao <子命令> [选项] [参数]
+
+子命令：
+  demo  用规则语言复核民丰县 2023 年 5 个重点评价项目的执行率
+  expr  计算一个表达式
+  help  显示子命令的说明
+
+运行 jixiao help <子命令> 或 jixiao <子命令> --help 查看子命令的说明。
+`
+
+func TestRunRoot(t *testing.T) {
+	help := rootHelp
+	runCases(t, []cliCase{
+		{name: "无子命令", args: nil, stderr: "jixiao: 缺少子命令\n\n" + help, code: exitUsage,
+			reason: "只敲 jixiao 是用法错误：说明打到 stderr，退出码 2"},
+		{name: "帮助", args: []string{"--help"}, stdout: help, code: exitOK,
+			reason: "明确要帮助时说明打到 stdout，退出码 0"},
+		{name: "帮助短选项", args: []string{"-h"}, stdout: help, code: exitOK,
+			reason: "-h 与 --help 相同"},
+		{name: "help 子命令", args: []string{"help"}, stdout: help, code: exitOK,
+			reason: "jixiao help 与 jixiao --help 相同"},
+		{name: "未知子命令", args: []string{"foo"}, stderr: "jixiao: 未知子命令 \"foo\"\n\n" + help, code: exitUsage,
+			reason: "未知子命令是用法错误，并列出有哪些子命令"},
+		{name: "拼错子命令", args: []string{"exp", "1"}, stderr: "jixiao: 未知子命令 \"exp\"，是否为 expr？\n\n" + help,
+			code: exitUsage, reason: "拼错的子命令给出建议"},
+		{name: "未知全局选项", args: []string{"--verbose"}, stderr: "jixiao: 未知选项 --verbose\n\n" + help,
+			code: exitUsage, reason: "cobra 的英文错误换成中文"},
+		{name: "help 未知子命令", args: []string{"help", "nope"},
+			stderr: usageErr("help", "help [子命令]", "没有子命令 \"nope\""), code: exitUsage,
+			reason: "help 后面跟不存在的子命令是用法错误"},
+	})
+}
+
+func TestHelpIsChinese(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"expr", "--help"}, {"demo", "--help"}, {"help", "expr"}} {
+		stdout, stderr, code := runCLI(args...)
+		assert.Equal(t, exitOK, code, args)
+		assert.Empty(t, stderr, args)
+		for _, english := range []string{"Usage:", "Flags:", "Available Commands", "help for", "[flags]"} {
+			assert.NotContains(t, stdout, english, "%v 的帮助里不该有 cobra 的英文", args)
+		}
+	}
+	viaHelp, _, _ := runCLI("help", "expr")
+	viaFlag, _, _ := runCLI("expr", "--help")
+	assert.Equal(t, viaFlag, viaHelp, "jixiao help expr 与 jixiao expr --help 相同")
+	assert.Contains(t, viaFlag, "用法：\n  jixiao "+exprUse+"\n")
+}
+
+func TestRunNilArgsDoesNotReadOSArgs(t *testing.T) {
+	// cobra falls back to os.Args when given nil; under go test those are test flags.
+	_, stderr, code := runCLI()
+	assert.Equal(t, exitUsage, code)
+	assert.True(t, strings.HasPrefix(stderr, "jixiao: 缺少子命令\n"), stderr)
+}
+
+type brokenWriter struct{}
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("管道已关闭") }
+
+func TestRunWriteFailure(t *testing.T) {
+	for _, args := range [][]string{{"expr", "1"}, {"demo"}} {
+		var errb bytes.Buffer
+		code := run(args, strings.NewReader(""), brokenWriter{}, &errb)
+		assert.Equal(t, exitFindings, code, "%v: 结果写不出去不能算成功", args)
+		assert.Equal(t, "无法写出结果：管道已关闭\n", errb.String(), args)
+	}
+}
