@@ -12,6 +12,7 @@ type builder[N any, A arithmetic[N]] struct {
 	ops     A
 	lim     limits
 	tracing bool
+	nargs   int // vendor-call argument slots handed out so far (each call site owns a window)
 }
 
 type (
@@ -382,8 +383,10 @@ func (b *builder[N, A]) vendor(n *node) func(*frame) Value {
 		args[i] = b.valueOf(k)
 	}
 	fn := n.fn
+	lo, hi := b.nargs, b.nargs+len(args)
+	b.nargs = hi
 	return func(f *frame) Value {
-		in := make([]Value, len(args))
+		in := f.args[lo:hi:hi] // this call site's own window: nested calls do not overwrite it
 		for i, a := range args {
 			in[i] = a(f)
 		}
@@ -422,19 +425,24 @@ func (b *builder[N, A]) valueOf(n *node) func(*frame) Value {
 
 // traceWrap records a node's value when the program is built for explaining.
 func traceWrap[T any, N any, A arithmetic[N]](b *builder[N, A], n *node, fn func(*frame) T, val func(T) Value) func(*frame) T {
-	if !b.tracing || n.op == opLit || n.op == opLet || n.src == nil {
+	param := n.op == opLit && n.name != ""
+	if !b.tracing || (n.op == opLit && !param) || n.op == opLet || n.src == nil {
 		return fn
 	}
 	text := n.src.snippet(n.from, n.to)
 	line, col := n.src.lineCol(n.from)
 	kind := "step"
-	if n.op == opSlot {
+	switch {
+	case param:
+		kind = "param"
+	case n.op == opSlot:
 		kind = "value"
 	}
+	file := n.src.pos.File
 	return func(f *frame) T {
 		v := fn(f)
 		if f.trace != nil {
-			*f.trace = append(*f.trace, TraceStep{Rule: n.src.ruleID, Kind: kind, Text: text, Line: line, Col: col, Value: val(v)})
+			*f.trace = append(*f.trace, TraceStep{Rule: n.src.ruleID, Kind: kind, File: file, Text: text, Line: line, Col: col, Value: val(v)})
 		}
 		return v
 	}

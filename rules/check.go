@@ -89,8 +89,14 @@ func (c *checker) check(n ast.Node) *node {
 	out.src = c.src
 	out.at = from
 	out.from, out.to = spanOf(out, from, max(to, out.to))
-	if out.op == opCall || out.op == opFunc {
+	switch n := n.(type) {
+	case *ast.CallNode, *ast.BuiltinNode:
 		out.to = c.src.closeParen(from, out.to)
+	case *ast.ConditionalNode:
+		if !n.Ternary {
+			out.from = min(out.from, from)
+			out.to = c.src.closeBrace(out.to)
+		}
 	}
 	return out
 }

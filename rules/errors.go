@@ -20,6 +20,27 @@ type Error struct {
 	Offset int    `json:"offset"`
 	End    int    `json:"end"`
 	RuleID string `json:"rule,omitempty"` // the formula, table or rule set the problem is in
+	// RuleSet is the rule set that was being evaluated when a run-time error happened; with
+	// extends, File may be the base's file while RuleSet names the regional one.
+	RuleSet string `json:"ruleset,omitempty"`
+}
+
+// inRuleSet marks the run-time errors in err with the rule set being evaluated.
+func inRuleSet(err error, id string) error {
+	list := Errors(err)
+	if list == nil {
+		return err
+	}
+	out := make(ErrorList, len(list))
+	for i, e := range list {
+		c := *e
+		c.RuleSet = id
+		out[i] = &c
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
 }
 
 // Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jixiao-go/jixiao/rules"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -400,4 +401,32 @@ func TestOptionErrors(t *testing.T) {
 			hasCode(t, err, rules.ErrDeclaration)
 		})
 	}
+}
+
+// TestInListOfLists: `in` tests a number (or text, date, truth value) against a list; a list on
+// its left is a type error. It must never panic, nor read a list input as a number.
+func TestInListOfLists(t *testing.T) {
+	for _, c := range []struct{ expr, reason string }{
+		{"[1] in [[1]]", "a list literal on the left"},
+		{"let a = [1]; a in [a]", "a list let on the left"},
+		{"[] in [[]]", "empty lists"},
+		{"明细 in [明细]", "a list input on the left: today it compiles and compares the input's unset number slot"},
+		{"明细 in 明细", "a list is not an element of itself"},
+	} {
+		t.Run(c.expr, func(t *testing.T) {
+			needReason(t, c.expr, c.reason)
+			safely(t, "Compile", func() {
+				_, err := rules.Compile(c.expr, std()...)
+				hasCode(t, err, rules.ErrType)
+			})
+		})
+	}
+	// The wrong answer it gives today: [0] is "in" [[0]] because the number slot reads 0.
+	safely(t, "Eval", func() {
+		p, err := rules.Compile("明细 in [明细]", std()...)
+		if err == nil {
+			v, err := p.Eval(vars{"明细": []decimal.Decimal{decimal.Zero}})
+			assert.False(t, err == nil && v.Bool(), "明细 in [明细] gave %v for 明细 = [0]", v)
+		}
+	})
 }

@@ -94,7 +94,7 @@ func newXtPaths(t testing.TB) *xtPaths {
 	require.NoError(t, err)
 	b, err := Bind[xtRecord](p)
 	require.NoError(t, err)
-	x := &xtPaths{p: p, b: b, ff: newFrame(p.nslots), sf: newFrame(p.nslots)}
+	x := &xtPaths{p: p, b: b, ff: newFrame(p.nslots, p.nargs), sf: newFrame(p.nslots, p.nargs)}
 	for i, n := range xtNumbers {
 		x.slots[i] = p.outputs[p.index[n]].slot
 	}

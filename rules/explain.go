@@ -4,7 +4,8 @@ package rules
 // a value read, or a decision-table row tried.
 type TraceStep struct {
 	Rule    string `json:"rule,omitempty"` // the formula or table
-	Kind    string `json:"kind"`           // formula, step, value, row
+	Kind    string `json:"kind"`           // formula, step, value, param, row
+	File    string `json:"file,omitempty"` // the rule file the text is in
 	Text    string `json:"text"`           // the rule text (a row's condition, or "else")
 	Line    int    `json:"line"`
 	Col     int    `json:"col"`

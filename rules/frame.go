@@ -22,8 +22,9 @@ type frame struct {
 	args     []Value // scratch for vendor function arguments
 }
 
-func newFrame(slots int) *frame {
+func newFrame(slots, args int) *frame {
 	return &frame{
+		args:  make([]Value, args),
 		fast:  make([]fixed.Num, slots),
 		slow:  make([]decimal.Decimal, slots),
 		strs:  make([]string, slots),

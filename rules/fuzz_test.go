@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"slices"
 	"testing"
 	"time"
@@ -30,62 +32,91 @@ var fuzzVars = map[string]any{
 	"x":   decimal.RequireFromString("2"),
 }
 
-// checkFuzzErr asserts err is made only of positioned *rules.Error values with a published
-// code and a message.
-func checkFuzzErr(t *testing.T, text string, err error) {
-	t.Helper()
+// checkFuzzErr describes what is wrong with err ("" when nothing is): it must be made only of
+// positioned *rules.Error values with a published code and a message.
+func checkFuzzErr(err error) string {
 	var list rules.ErrorList
 	var one *rules.Error
 	if !errors.As(err, &list) && !errors.As(err, &one) {
-		t.Fatalf("%q: error %T is neither rules.ErrorList nor *rules.Error: %v", text, err, err)
+		return fmt.Sprintf("error %T is neither rules.ErrorList nor *rules.Error: %v", err, err)
 	}
 	all := rules.Errors(err)
 	if len(all) == 0 {
-		t.Fatalf("%q: empty error list", text)
+		return "empty error list"
 	}
 	codes := rules.Codes()
 	for _, e := range all {
 		if e == nil {
-			t.Fatalf("%q: nil *Error in %v", text, err)
+			return fmt.Sprintf("nil *Error in %v", err)
 		}
 		if e.Line < 1 || e.Col < 1 || e.Msg == "" || !slices.Contains(codes, e.Code) {
-			t.Fatalf("%q: malformed error %#v", text, *e)
+			return fmt.Sprintf("malformed error %#v", *e)
 		}
 	}
+	return ""
 }
 
-// FuzzCompile compiles arbitrary text: it must never panic; every problem is a positioned
-// error with a published code; a program that compiles evaluates to a value or a positioned
-// error, and Explain (the decimal.Decimal path) agrees with Eval.
+// fuzzDeadline bounds one input: staff text of at most 10,000 characters must compile and
+// evaluate in far less, even on a busy two-core machine.
+const fuzzDeadline = 5 * time.Second
+
+// FuzzCompile compiles arbitrary text: it must never panic or hang; every problem is a
+// positioned error with a published code; a program that compiles evaluates to a value or a
+// positioned error, and Explain (the decimal.Decimal path) agrees with Eval.
 func FuzzCompile(f *testing.F) {
 	f.Add("执行数 / 预算数 >= 90%")
 	opts := fuzzOpts()
 	f.Fuzz(func(t *testing.T, text string) {
-		p, err := rules.Compile(text, opts...)
-		if err != nil {
-			if p != nil {
-				t.Fatalf("%q: both a program and an error", text)
+		done := make(chan string, 1)
+		go func() { done <- fuzzOne(text, opts) }()
+		select {
+		case problem := <-done:
+			if problem != "" {
+				t.Fatalf("%q: %s", text, problem)
 			}
-			checkFuzzErr(t, text, err)
-			return
-		}
-		v, err := p.Eval(fuzzVars)
-		if err != nil {
-			checkFuzzErr(t, text, err)
-		} else if !v.IsValid() {
-			t.Fatalf("%q: no error and no value", text)
-		}
-		res, _, xerr := p.Explain(fuzzVars)
-		if (err == nil) != (xerr == nil) {
-			t.Fatalf("%q: Eval error %v, Explain error %v", text, err, xerr)
-		}
-		if xerr != nil {
-			checkFuzzErr(t, text, xerr)
-			return
-		}
-		w := res.Value(0)
-		if !v.Equal(w) || v.String() != w.String() || v.Decimal().Exponent() != w.Decimal().Exponent() {
-			t.Fatalf("%q: Eval gives %s, Explain gives %s", text, v, w)
+		case <-time.After(fuzzDeadline):
+			t.Fatalf("%q: still compiling or evaluating after %v", text, fuzzDeadline)
 		}
 	})
+}
+
+// fuzzOne checks one input and describes the first problem ("" when there is none).
+// It runs on its own goroutine, so it reports instead of calling t.Fatal, and turns a
+// panic into a report with its stack.
+func fuzzOne(text string, opts []rules.Option) (problem string) {
+	defer func() {
+		if r := recover(); r != nil {
+			problem = fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	p, err := rules.Compile(text, opts...)
+	if err != nil {
+		if p != nil {
+			return "both a program and an error"
+		}
+		return checkFuzzErr(err)
+	}
+	v, err := p.Eval(fuzzVars)
+	if err != nil {
+		if problem := checkFuzzErr(err); problem != "" {
+			return "Eval: " + problem
+		}
+	} else if !v.IsValid() {
+		return "no error and no value"
+	}
+	res, _, xerr := p.Explain(fuzzVars)
+	if (err == nil) != (xerr == nil) {
+		return fmt.Sprintf("Eval error %v, Explain error %v", err, xerr)
+	}
+	if xerr != nil {
+		if problem := checkFuzzErr(xerr); problem != "" {
+			return "Explain: " + problem
+		}
+		return ""
+	}
+	w := res.Value(0)
+	if !v.Equal(w) || v.String() != w.String() || v.Decimal().Exponent() != w.Decimal().Exponent() {
+		return fmt.Sprintf("Eval gives %s, Explain gives %s", v, w)
+	}
+	return ""
 }

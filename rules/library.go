@@ -50,7 +50,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		for k := range c.sets {
 			ids = append(ids, k)
 		}
-		return nil, &Error{Code: ErrFileReference, Line: 1, Col: 1, RuleID: id, Msg: "没有规则集 " + id + hint(id, ids)}
+		return nil, &Error{Code: ErrFileReference, File: "<规则库>", Line: 1, Col: 1, Msg: "没有规则集 " + id + hint(id, ids)}
 	}
 	d := day(at)
 	var found *RuleSet
@@ -60,7 +60,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		}
 	}
 	if found == nil || !found.InForce(d) {
-		return nil, &Error{Code: ErrFileVersion, Line: 1, Col: 1, RuleID: id,
+		return nil, &Error{Code: ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
 			Msg: fmt.Sprintf("规则集 %s 在 %s 没有生效的版本", id, d.Format("2006-01-02"))}
 	}
 	return found, nil
@@ -151,6 +151,7 @@ func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
 			failed[d.id] = true
 		}
 	}
+	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
 	errs = append(errs, sc.errs...)
 	err := errs.err()
 	if err != nil && !partial {
@@ -304,4 +305,51 @@ func ruleFiles(fsys fs.FS, p string) ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
+}
+
+// rebase recompiles the rule sets that extend one of changed (directly or through another),
+// so that replacing a base never leaves a regional file computing with the old base's rules.
+// It returns the recompiled rule sets.
+func (c *catalog) rebase(changed []*RuleSet, sc *setCompiler) []*RuleSet {
+	ids := map[string]bool{}
+	for _, rs := range changed {
+		ids[rs.ID] = true
+	}
+	var out []*RuleSet
+	for round := 0; round <= len(c.sets); round++ { // each round reaches one more level of extends
+		var next []*RuleSet
+		for _, id := range sortedIDs(c.sets) {
+			for i, rs := range c.sets[id] {
+				if rs.Extends == "" || !ids[rs.Extends] || ids[rs.ID] || rs.src == nil {
+					continue
+				}
+				base, err := c.get(rs.Extends, rs.Effective)
+				if err != nil {
+					sc.fail(rs.src.extPos, ErrFileReference, rs.ID, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.ID, rs.Extends, rs.Effective.Format("2006-01-02"))
+					continue
+				}
+				if nrs := sc.compile(rs.src, base); nrs != nil {
+					c.sets[id][i] = nrs
+					next = append(next, nrs)
+				}
+			}
+		}
+		if len(next) == 0 {
+			break
+		}
+		for _, rs := range next {
+			ids[rs.ID] = true
+		}
+		out = append(out, next...)
+	}
+	return out
+}
+
+func sortedIDs(m map[string][]*RuleSet) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

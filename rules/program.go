@@ -20,6 +20,7 @@ type Program struct {
 	fast     func(*frame)
 	slow     func(*frame)
 	nslots   int
+	nargs    int // vendor-call argument slots a frame needs
 	frames   sync.Pool
 	traceRun func() func(*frame) // builds the explaining program on first use
 	traced   func(*frame)
@@ -79,11 +80,12 @@ func (c *compiler) program() *Program {
 	sb := &builder[decimal.Decimal, decOps]{ops: decOps{maxDigits: lim.maxDigits, maxExp: maxExp}, lim: lim}
 	p.fast = steps(fb, c.order)
 	p.slow = steps(sb, c.order)
+	p.nargs = max(fb.nargs, sb.nargs) // the walkers are the same, so are their counts
 	p.traceRun = func() func(*frame) {
 		tb := &builder[decimal.Decimal, decOps]{ops: sb.ops, lim: lim, tracing: true}
 		return steps(tb, c.order)
 	}
-	p.frames.New = func() any { return newFrame(p.nslots) }
+	p.frames.New = func() any { return newFrame(p.nslots, p.nargs) }
 	return p
 }
 
@@ -120,7 +122,7 @@ func formulaStep[N any, A arithmetic[N]](b *builder[N, A], d *def) func(*frame) 
 	line, col := n.src.lineCol(0)
 	return func(f *frame) {
 		set(f)
-		*f.trace = append(*f.trace, TraceStep{Rule: d.name, Kind: "formula", Text: n.src.text, Line: line, Col: col, Value: get(f)})
+		*f.trace = append(*f.trace, TraceStep{Rule: d.name, Kind: "formula", File: n.src.pos.File, Text: n.src.text, Line: line, Col: col, Value: get(f)})
 	}
 }
 
@@ -131,6 +133,15 @@ func (p *Program) Names() []string {
 		out[i] = o.name
 	}
 	return out
+}
+
+// Index gives a result's position, for Result.Value(i) without a map lookup per record;
+// -1 if there is no result of that name.
+func (p *Program) Index(name string) int {
+	if i, ok := p.index[name]; ok {
+		return i
+	}
+	return -1
 }
 
 // Type gives a result's type, or Invalid if there is no result of that name.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"time"
 )
 
@@ -8,15 +9,15 @@ import (
 // params in force over time, its formulas and decision tables, and the tests kept beside
 // them. It is immutable and safe for concurrent use.
 type RuleSet struct {
-	ID        string    `json:"ruleset"`
-	Title     string    `json:"title,omitempty"`
-	Version   string    `json:"version"`
-	Effective time.Time `json:"effective"`
-	Until     time.Time `json:"until,omitzero"` // last day in force (inclusive); zero means open-ended
-	Source    string    `json:"source,omitempty"`
-	Extends   string    `json:"extends,omitempty"`
-	File      string    `json:"file"`
-	Hash      string    `json:"hash"` // sha256 of the file (and of what it extends), for 审计留痕
+	ID        string
+	Title     string
+	Version   string
+	Effective time.Time
+	Until     time.Time // last day in force (inclusive); zero means until the next version
+	Source    string
+	Extends   string
+	File      string
+	Hash      string // sha256 of the file (and of what it extends), for 审计留痕
 
 	inputs   []Input
 	params   []Param
@@ -25,6 +26,7 @@ type RuleSet struct {
 	tests    []TestCase
 	periods  []period // one compiled program per span of dates over which no param changes
 	filePos  Pos
+	src      *draft // the file as read, to recompile when what it extends is replaced
 }
 
 // Param is a named policy value, possibly changing over time.
@@ -101,7 +103,7 @@ func (rs *RuleSet) Eval(at time.Time, vars map[string]any) (*Evaluation, error) 
 	}
 	res, err := p.Run(vars)
 	if err != nil {
-		return nil, err
+		return nil, inRuleSet(err, rs.ID)
 	}
 	return rs.evaluation(at, res, nil), nil
 }
@@ -114,9 +116,15 @@ func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, erro
 	}
 	res, trace, err := p.Explain(vars)
 	if err != nil {
-		return nil, err
+		return nil, inRuleSet(err, rs.ID)
 	}
 	return rs.evaluation(at, res, trace), nil
+}
+
+// Evaluation wraps a Result computed with rs.Program(at) (for example through a Binding, the
+// zero-allocation path) with the rule set's id, version, effective date and hash.
+func (rs *RuleSet) Evaluation(at time.Time, res *Result) *Evaluation {
+	return rs.evaluation(at, res, nil)
 }
 
 func (rs *RuleSet) evaluation(at time.Time, res *Result, trace []TraceStep) *Evaluation {
@@ -140,4 +148,25 @@ type Evaluation struct {
 func day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// MarshalJSON describes the rule set with dates written 2006-01-02.
+func (rs *RuleSet) MarshalJSON() ([]byte, error) {
+	type desc struct {
+		ID        string `json:"ruleset"`
+		Title     string `json:"title,omitempty"`
+		Version   string `json:"version"`
+		Effective string `json:"effective"`
+		Until     string `json:"until,omitempty"`
+		Source    string `json:"source,omitempty"`
+		Extends   string `json:"extends,omitempty"`
+		File      string `json:"file"`
+		Hash      string `json:"hash"`
+	}
+	d := desc{ID: rs.ID, Title: rs.Title, Version: rs.Version, Effective: rs.Effective.Format("2006-01-02"),
+		Source: rs.Source, Extends: rs.Extends, File: rs.File, Hash: rs.Hash}
+	if !rs.Until.IsZero() {
+		d.Until = rs.Until.Format("2006-01-02")
+	}
+	return json.Marshal(d)
 }

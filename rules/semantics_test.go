@@ -102,30 +102,30 @@ func TestDecimalExactness(t *testing.T) {
 		{name: "括号取负", expr: "-(1 - 3)", want: num(d("1").Sub(three).Neg()),
 			reason: "negating a computed negative gives 2"},
 		{name: "二十一位小数", expr: "0.000000000000000000001 * 1000",
-			want: num(d("0.000000000000000000001").Mul(d("1000"))),
+			want:   num(d("0.000000000000000000001").Mul(d("1000"))),
 			reason: "a literal with 21 places is read from its text, not through float64"},
 		{name: "科学计数法文字", expr: "1e3 + 0", want: num(d("1e3").Add(d("0"))),
 			reason: "1e3 is 1000 exactly; printed in plain notation"},
 		{name: "二十位整数", expr: "12345678901234567890 + 1",
-			want: num(d("12345678901234567890").Add(one)),
+			want:   num(d("12345678901234567890").Add(one)),
 			reason: "20 digits exceed int64 but are exact decimals"},
 		{name: "二十位带小数", expr: "12345678901234567890.12 * 3",
-			want: num(d("12345678901234567890.12").Mul(three)),
+			want:   num(d("12345678901234567890.12").Mul(three)),
 			reason: "22 significant digits times 3, exact"},
 		{name: "int64上限加一", expr: "9223372036854775807 + 1",
-			want: num(d("9223372036854775807").Add(one)),
+			want:   num(d("9223372036854775807").Add(one)),
 			reason: "no wrap-around at 2^63"},
 		{name: "三十位乘三十位", expr: "123456789012345678901234567890 * 987654321098765432109876543210",
-			want: num(d("123456789012345678901234567890").Mul(d("987654321098765432109876543210"))),
+			want:   num(d("123456789012345678901234567890").Mul(d("987654321098765432109876543210"))),
 			reason: "a 60-digit product: beyond 128 bits, computed exactly by the fallback"},
 		{name: "四十位加一", expr: "1234567890123456789012345678901234567890 + 1",
-			want: num(d("1234567890123456789012345678901234567890").Add(one)),
+			want:   num(d("1234567890123456789012345678901234567890").Add(one)),
 			reason: "a 40-digit literal cannot be held in 128 bits; the fallback keeps it exact"},
 		{name: "三十九个九减一取负", expr: "-999999999999999999999999999999999999999 - 1",
-			want: num(d("-999999999999999999999999999999999999999").Sub(one)),
+			want:   num(d("-999999999999999999999999999999999999999").Sub(one)),
 			reason: "39 nines (just above 2^128) minus 1: exactly -10^39"},
 		{name: "大数除法", expr: "1000000000000000000000000000000 / 3",
-			want: num(div20(d("1000000000000000000000000000000"), three)),
+			want:   num(div20(d("1000000000000000000000000000000"), three)),
 			reason: "10^30 / 3 to 20 places needs more than 128 bits; still exact to 20 places"},
 	})
 }
@@ -196,8 +196,8 @@ func TestUnaryAndMixed(t *testing.T) {
 		{name: "二十位输入", expr: "预算数 * 2", vars: vars{"预算数": "12345678901234567890.5"},
 			want: num(d("12345678901234567890.5").Mul(d("2"))), reason: "a 20-digit input given as text, exact"},
 		{name: "四十位输入", expr: "预算数 - 执行数",
-			vars: vars{"预算数": d("9999999999999999999999999999999999999999"), "执行数": d("1")},
-			want: num(d("9999999999999999999999999999999999999999").Sub(d("1"))),
+			vars:   vars{"预算数": d("9999999999999999999999999999999999999999"), "执行数": d("1")},
+			want:   num(d("9999999999999999999999999999999999999999").Sub(d("1"))),
 			reason: "a 40-digit input forces the fallback and stays exact"},
 		{name: "负数比较", expr: "-0.5 < -0.25", want: rules.BoolOf(true), reason: "-0.5 is below -0.25"},
 	})
@@ -297,7 +297,7 @@ func TestDates(t *testing.T) {
 		{name: "日期比较", expr: "日期 > make_date(2024, 5, 31)", vars: vars{"日期": aug31}, want: rules.BoolOf(true),
 			reason: "August is after May"},
 		{name: "整改期限", expr: "add_days(日期, 30) == make_date(2024, 9, 30)", vars: vars{"日期": aug31},
-			want: rules.BoolOf(aug31.AddDate(0, 0, 30).Equal(time.Date(2024, 9, 30, 0, 0, 0, 0, time.UTC))),
+			want:   rules.BoolOf(aug31.AddDate(0, 0, 30).Equal(time.Date(2024, 9, 30, 0, 0, 0, 0, time.UTC))),
 			reason: "30 days to rectify from 31 August, per time.AddDate"},
 	})
 }
@@ -320,7 +320,7 @@ func TestLetChains(t *testing.T) {
 		{name: "布尔let", expr: "let 达标 = 执行率 >= 90%; 达标 ? 1 : 0", vars: vars{"执行率": d("0.95")}, want: num(d("1")),
 			reason: "0.95 meets 90%"},
 		{name: "日期let", expr: "let 截止 = add_days(日期, 30); month(截止)", vars: vars{"日期": "2024-08-31"},
-			want: num(decimal.NewFromInt(int64(time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 30).Month()))),
+			want:   num(decimal.NewFromInt(int64(time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 30).Month()))),
 			reason: "month of 2024-08-31 + 30 days"},
 	})
 }
@@ -401,11 +401,15 @@ func TestVendorFunction(t *testing.T) {
 }
 
 // f and when build Spec pieces without repeating field names.
-func fml(name, text string) rules.Formula { return rules.Formula{Name: name, Expr: rules.Expr{Text: text}} }
+func fml(name, text string) rules.Formula {
+	return rules.Formula{Name: name, Expr: rules.Expr{Text: text}}
+}
 func whenRow(cond string, then rules.Value) rules.Row {
 	return rules.Row{When: rules.Expr{Text: cond}, Then: rules.Outcome{Value: then}}
 }
-func elseRow(then rules.Value) rules.Row { return rules.Row{Else: true, Then: rules.Outcome{Value: then}} }
+func elseRow(then rules.Value) rules.Row {
+	return rules.Row{Else: true, Then: rules.Outcome{Value: then}}
+}
 
 func TestBuildReverseDependencyOrder(t *testing.T) {
 	spec := rules.Spec{

@@ -24,7 +24,7 @@ func (c *setCompiler) fail(p Pos, code Code, rule, format string, args ...any) {
 // the file has errors (all of them are recorded).
 func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	rs := &RuleSet{ID: d.id, Title: d.title, Version: d.version, Effective: d.effective, Until: d.until,
-		Source: d.source, Extends: d.extends, File: d.file.name, Hash: d.hash, filePos: d.idPos,
+		Source: d.source, Extends: d.extends, File: d.file.name, Hash: d.hash, filePos: d.idPos, src: d,
 		inputs: d.inputs, params: d.params, formulas: d.formulas, tables: d.tables}
 	if base != nil {
 		c.merge(rs, d, base)

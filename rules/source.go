@@ -136,3 +136,17 @@ func (s *source) closeParen(from, fallback int) int {
 	}
 	return fallback
 }
+
+// closeBrace extends the span of an if … else { … } past its closing brace.
+func (s *source) closeBrace(to int) int {
+	for i := to; i < len(s.nrunes); i++ {
+		switch s.nrunes[i] {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '}':
+			return i + 1
+		}
+		break
+	}
+	return to
+}

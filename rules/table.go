@@ -40,7 +40,7 @@ func tableStep[N any, A arithmetic[N]](b *builder[N, A], d *def) func(*frame) {
 			r := &rows[i]
 			matched := r.when == nil || r.when(f)
 			if tracing && f.trace != nil {
-				step := TraceStep{Rule: t.Name, Kind: "row", Row: i + 1, Text: r.text, Line: r.line, Col: r.col, Matched: matched}
+				step := TraceStep{Rule: t.Name, Kind: "row", File: t.Pos.File, Row: i + 1, Text: r.text, Line: r.line, Col: r.col, Matched: matched}
 				if matched {
 					r.then(f)
 					step.Value = get(f)

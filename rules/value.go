@@ -146,6 +146,18 @@ func jsonString(s string) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
+// Cmp compares two numbers (-1, 0, 1) without converting them, so sorting allocates nothing;
+// values of other types compare as equal.
+func (v Value) Cmp(w Value) int {
+	if v.typ.kind() != Decimal || w.typ.kind() != Decimal {
+		return 0
+	}
+	if !v.big && !w.big {
+		return fixed.Cmp(v.num, w.num)
+	}
+	return v.Decimal().Cmp(w.Decimal())
+}
+
 // Equal reports whether two values are the same: numbers compare by value (1.0 equals 1).
 func (v Value) Equal(w Value) bool {
 	if v.typ.kind() != w.typ.kind() {
