@@ -400,3 +400,34 @@ func TestRuntimeLimits(t *testing.T) {
 		onlyCode(t, err, rules.ErrInputValue)
 	})
 }
+
+// TestSpecMisuse: a vendor building a Spec in Go may leave a value out. Build must answer with
+// an error (or a program that evaluates cleanly), never a panic.
+func TestSpecMisuse(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		spec rules.Spec
+	}{
+		{"空规则", rules.Spec{}},
+		{"结果值为空", rules.Spec{Tables: []rules.Table{{Name: "等级", Rows: []rules.Row{{Else: true}}}}}},
+		{"条件行结果为空", rules.Spec{Inputs: []rules.Input{{Name: "偏差", Type: rules.Decimal}},
+			Tables: []rules.Table{{Name: "等级", Rows: []rules.Row{{When: rules.Expr{Text: "偏差 > 0"}}}}}}},
+		{"参数值为空", rules.Spec{Consts: []rules.Const{{Name: "良上限"}}, Formulas: []rules.Formula{fml("甲", "良上限")}}},
+		{"决策表无行", rules.Spec{Tables: []rules.Table{{Name: "等级"}}}},
+		{"公式无名", rules.Spec{Formulas: []rules.Formula{fml("", "1"), fml("乙", "2")}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			safely(t, "Build and Eval", func() {
+				p, err := rules.Build(c.spec)
+				if err != nil {
+					errList(t, err)
+					return
+				}
+				_, err = p.Eval(nil)
+				if err != nil {
+					errList(t, err)
+				}
+			})
+		})
+	}
+}

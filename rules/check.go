@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/shopspring/decimal"
@@ -89,6 +90,7 @@ func (c *checker) check(n ast.Node) *node {
 	out.src = c.src
 	out.at = from
 	out.from, out.to = spanOf(out, from, max(to, out.to))
+	defer func() { out.from, out.to = c.src.balance(out.from, out.to) }()
 	switch n := n.(type) {
 	case *ast.CallNode, *ast.BuiltinNode:
 		out.to = c.src.closeParen(from, out.to)
@@ -219,6 +221,10 @@ func (c *checker) unknown(name string, from, to int, isCall bool) {
 	if isCall {
 		what = "函数"
 	}
+	if half := halfWidth(name); half != name && indexOf(cands, half) >= 0 {
+		c.fail(ErrUnknownName, from, to, "未知%s %s：名称中的字母是全角的，是否为 %s？", what, name, half)
+		return
+	}
 	if best := suggest(name, cands); best != "" {
 		c.fail(ErrUnknownName, from, to, "未知%s %s，是否为 %s？", what, name, best)
 		return
@@ -230,7 +236,7 @@ func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {
 	x := c.check(n.Node)
 	switch n.Operator {
 	case "-", "+":
-		if !c.want(x, Decimal, "正负号 "+n.Operator) {
+		if !c.want(x, Decimal, "正负号 "+n.Operator+" 的操作数") {
 			return bad(from, to)
 		}
 		if n.Operator == "+" {
@@ -238,7 +244,7 @@ func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {
 		}
 		return &node{op: opNeg, typ: Decimal, kids: []*node{x}}
 	default: // "!", "not"
-		if !c.want(x, Bool, n.Operator) {
+		if !c.want(x, Bool, n.Operator+" 的操作数") {
 			return bad(from, to)
 		}
 		return &node{op: opNot, typ: Bool, kids: []*node{x}}
@@ -299,7 +305,7 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 		}
 		ordered := l.typ == Decimal || l.typ == Date
 		if o != opEq && o != opNe && !ordered {
-			c.fail(ErrType, from, to+1, "%s 不能比较大小：%s 只能用 == 或 != 比较", n.Operator, l.typ)
+			c.fail(ErrType, from, to+1, "%s 不能比较大小：%s只能用 == 或 != 比较", n.Operator, l.typ)
 			return bad(from, to)
 		}
 		if l.typ == List {
@@ -468,4 +474,14 @@ func disabledMsg(name string) string {
 		return "函数 len 已停用：列表元素个数请用 count(列表)"
 	}
 	return fmt.Sprintf("函数 %s 已停用：规则中的文本直接用引号写出", name)
+}
+
+// halfWidth maps full-width letters and digits to ASCII, to recognise ｍａｘ typed for max.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 }

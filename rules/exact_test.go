@@ -94,7 +94,7 @@ func newXtPaths(t testing.TB) *xtPaths {
 	require.NoError(t, err)
 	b, err := Bind[xtRecord](p)
 	require.NoError(t, err)
-	x := &xtPaths{p: p, b: b, ff: newFrame(p.nslots, p.nargs), sf: newFrame(p.nslots, p.nargs)}
+	x := &xtPaths{p: p, b: b, ff: xtFrame(p), sf: xtFrame(p)}
 	for i, n := range xtNumbers {
 		x.slots[i] = p.outputs[p.index[n]].slot
 	}
@@ -154,6 +154,9 @@ func (x *xtPaths) slow(rec *xtRecord) xtOut {
 	out.grade = f.strs[x.grade]
 	return out
 }
+
+// xtFrame makes a fresh frame for p, as its pool would.
+func xtFrame(p *Program) *frame { return p.frames.New().(*frame) }
 
 func xtSame(a, b decimal.Decimal) bool {
 	return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
@@ -470,4 +473,201 @@ func TestRecordAllocations(t *testing.T) {
 			assert.Zero(t, allocs, "allocations per record for %s", text)
 		})
 	}
+}
+
+// xtGen builds a random expression and, alongside, its value computed directly with
+// shopspring (an independent interpreter): the expected digits are never taken from rules.
+type xtGen struct {
+	rng   *rand.Rand
+	a, b  decimal.Decimal // the inputs 甲 and 乙
+	limit bool            // evaluating the expression must end in an error
+}
+
+// check notes a value beyond the default limits (100 digits, exponent within ±140).
+func (g *xtGen) check(d decimal.Decimal) decimal.Decimal {
+	if e := d.Exponent(); d.NumDigits() > 100 || e < -140 || e > 140 {
+		g.limit = true
+	}
+	return d
+}
+
+// nonzero notes a division by zero; the expected value is then irrelevant.
+func (g *xtGen) nonzero(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		g.limit = true
+		return decimal.NewFromInt(1)
+	}
+	return d
+}
+
+func (g *xtGen) literal() (string, decimal.Decimal) {
+	r := g.rng
+	var text string
+	switch r.IntN(6) {
+	case 0:
+		text = fmt.Sprint(r.Int64N(100))
+	case 1:
+		text = fmt.Sprintf("%d.%0*d", r.Int64N(100000), 1+r.IntN(6), r.Int64N(1000))
+	case 2:
+		text = fmt.Sprintf("%d%018d", 1+r.Int64N(9_999_999), r.Int64N(1e18)) // 19–25 digits
+	case 3:
+		text = fmt.Sprintf("0.%020d", r.Int64N(1e18))
+	case 4:
+		text = fmt.Sprintf("%d.%d%%", r.Int64N(200), r.Int64N(10))
+		return text, decimal.RequireFromString(strings.TrimSuffix(text, "%")).Shift(-2)
+	default:
+		text = fmt.Sprintf("%d.%02d", r.Int64N(1_000_000_000), r.Int64N(100))
+	}
+	return text, decimal.RequireFromString(text)
+}
+
+func (g *xtGen) expr(depth int) (string, decimal.Decimal) {
+	r := g.rng
+	if depth == 0 || r.IntN(4) == 0 {
+		switch r.IntN(5) {
+		case 0:
+			return "甲", g.a
+		case 1:
+			return "乙", g.b
+		}
+		return g.literal()
+	}
+	x, xv := g.expr(depth - 1)
+	switch r.IntN(5) { // unary: only x is generated, so nothing unused can mark a limit
+	case 0:
+		p := int32(r.IntN(12) - 3)
+		return fmt.Sprintf("round(%s, %d)", x, p), g.check(xv.Round(p))
+	case 1:
+		p := int32(r.IntN(8))
+		return fmt.Sprintf("floor(%s, %d)", x, p), g.check(xv.RoundFloor(p))
+	case 2:
+		p := int32(r.IntN(8))
+		return fmt.Sprintf("ceil(%s, %d)", x, p), g.check(xv.RoundCeil(p))
+	case 3:
+		return "abs(-" + x + ")", xv.Abs()
+	}
+	y, yv := g.expr(depth - 1)
+	switch r.IntN(10) {
+	case 0:
+		return "(" + x + " + " + y + ")", g.check(xv.Add(yv))
+	case 1:
+		return "(" + x + " - " + y + ")", g.check(xv.Sub(yv))
+	case 2:
+		return "(" + x + " * " + y + ")", g.check(xv.Mul(yv))
+	case 3:
+		return "(" + x + " / " + y + ")", g.check(xv.DivRound(g.nonzero(yv), 20))
+	case 4:
+		return "min(" + x + ", " + y + ")", decimal.Min(xv, yv)
+	case 5:
+		return "max(" + x + ", " + y + ")", decimal.Max(xv, yv)
+	case 6:
+		return "mod(" + x + ", " + y + ")", g.check(xv.Mod(g.nonzero(yv)))
+	case 7:
+		// clamp(z, lo, hi) with the smaller bound written first; with equal bounds the
+		// written order decides which representation (exponent) comes back.
+		lot, lo, hit, hi := x, xv, y, yv
+		if xv.GreaterThan(yv) {
+			lot, lo, hit, hi = y, yv, x, xv
+		}
+		z, zv := g.expr(depth - 1)
+		v := zv
+		if zv.LessThan(lo) {
+			v = lo
+		} else if zv.GreaterThan(hi) {
+			v = hi
+		}
+		return "clamp(" + z + ", " + lot + ", " + hit + ")", v
+	}
+	if xv.GreaterThan(yv) {
+		return "(" + x + " > " + y + " ? " + x + " : -" + y + ")", xv
+	}
+	return "(" + x + " > " + y + " ? " + x + " : -" + y + ")", yv.Neg()
+}
+
+// generate returns an expression and its expected value, or limit=true when evaluating it
+// must end in an error.
+func (g *xtGen) generate() (text string, want decimal.Decimal, limit bool) {
+	text, want = g.expr(1 + g.rng.IntN(4))
+	return text, want, g.limit
+}
+
+// TestRandomExpressionsAgree compares, on random arithmetic over every numeric built-in, the
+// fast path alone, the fallback alone, and an independent shopspring interpreter.
+func TestRandomExpressionsAgree(t *testing.T) {
+	n := 100_000
+	if testing.Short() || xtRaceEnabled {
+		n = 5_000
+	}
+	rng := rand.New(rand.NewPCG(42, 99))
+	var fastRan, overflowed, limits, nMismatch int
+	var first []string
+	bad := func(format string, args ...any) {
+		nMismatch++
+		if len(first) < 15 {
+			first = append(first, fmt.Sprintf(format, args...))
+		}
+	}
+	for i := 0; i < n; i++ {
+		g := &xtGen{rng: rng}
+		_, g.a = g.literal()
+		_, g.b = g.literal()
+		text, want, limit := g.generate()
+		if limit {
+			limits++
+		}
+		p, err := Compile(text, WithInput("甲", Decimal), WithInput("乙", Decimal))
+		if err != nil {
+			bad("%s: compile: %v", text, err)
+			continue
+		}
+		in := map[string]any{"甲": g.a, "乙": g.b}
+		slot := p.outputs[0].slot
+
+		ff := xtFrame(p)
+		ff.reset()
+		require.NoError(t, p.loadMap(ff, in))
+		fastOK := !ff.overflow
+		if fastOK {
+			p.fast(ff)
+			fastOK = !ff.overflow
+		}
+		sf := xtFrame(p)
+		sf.reset()
+		require.NoError(t, p.loadMap(sf, in))
+		sf.overflow = false
+		_, serr := p.exec(sf, nil, p.slow)
+
+		if limit {
+			if serr == nil {
+				bad("%s (甲=%s 乙=%s): want an error, slow path gave %s", text, g.a, g.b, sf.slow[slot])
+			}
+			continue
+		}
+		if serr != nil {
+			bad("%s (甲=%s 乙=%s): slow path: %v", text, g.a, g.b, serr)
+			continue
+		}
+		if got := sf.slow[slot]; !xtSame(got, want) {
+			bad("%s (甲=%s 乙=%s): slow %s (exp %d), want %s (exp %d)", text, g.a, g.b, got, got.Exponent(), want, want.Exponent())
+		}
+		if !fastOK {
+			overflowed++
+			continue
+		}
+		fastRan++
+		if ff.err != nil {
+			bad("%s: fast path error %v, slow path none", text, ff.err)
+			continue
+		}
+		got := ff.fast[slot]
+		if !xtSame(got.Decimal(), want) || fastValue(got).String() != plainString(want) {
+			bad("%s (甲=%s 乙=%s): fast %s (exp %d, printed %s), want %s (exp %d)", text, g.a, g.b,
+				got.Decimal(), got.Exp(), fastValue(got).String(), want, want.Exponent())
+		}
+	}
+	t.Logf("%d random expressions: fast path completed %d, overflowed to the fallback %d, expected errors %d; mismatches %d",
+		n, fastRan, overflowed, limits, nMismatch)
+	assert.Positive(t, fastRan)
+	assert.Positive(t, overflowed)
+	assert.Zero(t, nMismatch, "first mismatches:\n%s", strings.Join(first, "\n"))
 }

@@ -1,43 +1,51 @@
 package rules_test
 
 // TestHandbook executes every example in handbook.md, so the handbook for rule authors
-// cannot go stale. The conventions, which the handbook's last section repeats for its
-// maintainers:
+// cannot go stale. Its conventions (the handbook's appendix repeats them for its maintainers):
 //
 //   - ```yaml is a complete rule file. It is loaded into a fresh rules.NewLibrary() (into
 //     rulesets.Library(), which holds the default rule sets, when it has an extends line) and
-//     its tests must all pass, and there must be at least one.
+//     its tests are run: all must pass, and there must be at least one.
 //   - ```jixiao holds expressions, one a line, written `表达式  ⇒  结果`: the expression is
-//     compiled with rules.Compile, evaluated, and Value.String() must equal the result.
-//     `表达式  ⇒  错误 E002` (optionally `错误 E002：说明`) expects the first error to carry
-//     that code (and that message). `# 输入: 预算数=940, 执行数=928.56` declares inputs for the
-//     lines below it: a number is a decimal, true/false a bool, 2024-08-31 a date, [1, 2] a
-//     list and "…" text. Other lines starting with # are comments.
-//   - ```sh holds jixiao command lines (check, test, explain, expr), run through the rules
-//     package against the handbook's own files (see file below) and the default rule sets.
-//   - ```text must be marked <!-- output --> and is the exact output of the yaml or sh block
-//     before it; a line holding only … skips lines.
+//     compiled with rules.Compile and evaluated, and Value.String() must equal the result.
+//     `表达式  ⇒  错误 E002` (or `错误 E002：说明`) expects the first error to carry that code
+//     (and that message). `# 输入: 预算数=940, 执行数=928.56` declares inputs for the lines
+//     below it: a number is a decimal, true/false a bool, 2024-08-31 a date, [1, 2] a list,
+//     "…" text. Other lines starting with # are comments.
+//   - ```sh holds jixiao command lines. They run with the real command, built from
+//     cmd/jixiao, in a temporary folder holding the handbook's named files.
+//   - ```text marked <!-- output --> is what the sh block before it prints (standard output
+//     and standard error together, as on a terminal), line for line; a line holding only …
+//     stands for any number of lines.
 //
 // Markers are HTML comments on the lines just before a block:
 //
-//	<!-- file: 规则/示例.yaml -->     the yaml block is this file (named so in messages; sh blocks can use it)
-//	<!-- expect-error: F002 -->       the yaml block must fail to load with exactly these codes (comma-separated)
-//	<!-- same-library -->             load into the library of the yaml block before, not a fresh one
-//	<!-- same-as: rulesets/x.yaml --> the yaml block must equal that embedded default file
-//	<!-- tests: 1 passed, 1 failed --> the yaml block's tests must end so (default: all pass)
-//	<!-- exit: 1 -->                  the sh block ends in findings (exit code 1; default 0)
-//	<!-- output -->                   the text block is the output of the block before
+//	<!-- file: 规则/示例.yaml -->       the yaml block is this file: its name in messages, and a file sh blocks can use
+//	<!-- expect-error: E001, E002 -->   the yaml block must fail to load with exactly these codes
+//	<!-- same-library -->               load into the library of the yaml block before, not a fresh one
+//	<!-- same-as: rulesets/x.yaml -->   the yaml block must equal that embedded default file
+//	<!-- tests: 1 passed, 1 failed -->  the yaml block's tests must end so (default: all pass)
+//	<!-- exit: 1 -->                    every command of the sh block must exit so (default 0)
+//	<!-- output -->                     the text block is the output of the sh block before it
 //
 // The table of error codes must list rules.Codes() in order with their titles, and every
-// message quoted 「like this」 in it must be one an example above produced with that code.
-// The table of built-ins must match rules.Builtins(), and every built-in needs a passing example.
+// message quoted 「like this」 in it must be one an example produced with that code. The table
+// of built-ins must match rules.Builtins(), and every built-in needs a passing example.
+// A failure names the handbook line of the example.
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
-	"sort"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +60,10 @@ import (
 )
 
 const hbFile = "handbook.md"
+
+// hbUpdate rewrites the handbook's output blocks with what the commands print now:
+// go test ./rules -run Handbook -update-handbook, then review the diff.
+var hbUpdate = flag.Bool("update-handbook", false, "rewrite handbook.md output blocks with the actual output")
 
 // hbUnproducible are the codes no rule text can produce, so the code table describes them
 // in words instead of quoting a message an example produced.
@@ -74,7 +86,7 @@ func (b *hbBlock) at(i int) int { return b.fence + 1 + i }
 
 func (b *hbBlock) text() string { return strings.Join(b.lines, "\n") + "\n" }
 
-func (b *hbBlock) name() string { return fmt.Sprintf("%s:%d", hbFile, b.fence) }
+func (b *hbBlock) name() string { return fmt.Sprintf("%s#L%d", hbFile, b.fence) }
 
 var (
 	hbMarkRe  = regexp.MustCompile(`^<!--\s*([a-z-]+)\s*(?::\s*(.*?))?\s*-->$`)
@@ -83,6 +95,7 @@ var (
 	hbWantErr = regexp.MustCompile(`^错误\s+([EFR]\d{3})(?:\s*[：:]\s*(.+))?$`)
 	hbCodeRow = regexp.MustCompile("^\\|\\s*`?([EFR]\\d{3})`?\\s*\\|\\s*([^|]*?)\\s*\\|\\s*([^|]*?)\\s*\\|")
 	hbQuoted  = regexp.MustCompile(`「([^」]+)」`)
+	hbDefRow  = regexp.MustCompile("^\\s*\\|\\s*`([a-z]+-[a-z-]+)`\\s*\\|\\s*([^|]*?)\\s*\\|\\s*`?([a-z-]*)`?\\s*\\|")
 	hbFuncRow = regexp.MustCompile("^\\|\\s*`([a-z_]+)`\\s*\\|\\s*`([^`]+)`\\s*\\|\\s*([^|]*?)\\s*\\|")
 )
 
@@ -129,21 +142,25 @@ func hbParse(t *testing.T, src string) []*hbBlock {
 	return blocks
 }
 
-// hbRunner carries what one block leaves for the next: the files declared so far, the
-// library of the last yaml block, the output an output block is compared with, and the
-// messages and built-ins the examples exercised.
+// hbRunner carries what one block leaves for the next: the folder of the handbook's files,
+// the library of the last yaml block, the output of the last sh block, and the messages and
+// built-ins the examples exercised.
 type hbRunner struct {
-	disk  map[string][]byte
+	tmp   string // temporary folder: the jixiao command and the work folder
+	dir   string // work folder: the handbook's named files, where commands run
+	bin   string // the jixiao command, once built
 	lib   *rules.Library
 	out   *hbOutput
-	msgs  map[string]rules.Code
-	funcs map[string]bool
+	fixes map[*hbBlock]string   // output blocks to rewrite under -update-handbook
+	msgs  map[string]rules.Code // every message an example produced, with its code
+	funcs map[string]bool       // built-ins with an example that ran
+	// counts, for the log
+	nexprs, ncmds int
 }
 
 type hbOutput struct {
-	line     int
-	text     string
-	consumed bool
+	line int // the sh block
+	text string
 }
 
 func TestHandbook(t *testing.T) {
@@ -151,14 +168,21 @@ func TestHandbook(t *testing.T) {
 	require.NoError(t, err)
 	blocks := hbParse(t, string(src))
 	require.NotEmpty(t, blocks)
-	r := &hbRunner{disk: map[string][]byte{}, msgs: map[string]rules.Code{}, funcs: map[string]bool{}}
+	tmp := t.TempDir()
+	r := &hbRunner{tmp: tmp, dir: filepath.Join(tmp, "work"), fixes: map[*hbBlock]string{},
+		msgs: map[string]rules.Code{}, funcs: map[string]bool{}}
+	require.NoError(t, os.Mkdir(r.dir, 0o755))
 	counts := map[string]int{}
 	for _, b := range blocks {
 		b := b
 		counts[b.lang]++
 		t.Run(fmt.Sprintf("L%04d_%s", b.fence, b.lang), func(t *testing.T) {
 			if b.lang != "text" {
-				r.unconsumed(t)
+				defer func(prev *hbOutput) {
+					if r.out == prev {
+						r.out = nil // an output block must follow its sh block directly
+					}
+				}(r.out)
 			}
 			switch b.lang {
 			case "yaml":
@@ -174,51 +198,65 @@ func TestHandbook(t *testing.T) {
 			}
 		})
 	}
-	r.unconsumed(t)
+	if *hbUpdate && len(r.fixes) > 0 {
+		require.NoError(t, os.WriteFile(hbFile, []byte(hbRewrite(string(src), r.fixes)), 0o644))
+		t.Logf("handbook.md: rewrote %d output blocks", len(r.fixes))
+	}
 	t.Run("code_table", func(t *testing.T) { r.codeTable(t, string(src)) })
 	t.Run("builtin_table", func(t *testing.T) { r.builtinTable(t, string(src)) })
-	t.Logf("handbook blocks executed: %v", counts)
+	t.Run("defaults_table", func(t *testing.T) { hbDefaultsTable(t, string(src)) })
+	t.Logf("handbook.md: %d rule files, %d expressions in %d jixiao blocks, %d commands in %d sh blocks, %d outputs compared",
+		counts["yaml"], r.nexprs, counts["jixiao"], r.ncmds, counts["sh"], counts["text"])
 }
 
-// unconsumed fails when a block's output was shown as findings but never checked... it only
-// resets the pending output: an output block must follow its block directly.
-func (r *hbRunner) unconsumed(t *testing.T) { r.out = nil }
-
-func (r *hbRunner) setOut(b *hbBlock, text string) {
-	r.out = &hbOutput{line: b.fence, text: text}
-}
-
-// output compares a text block with the output of the block before it.
+// output compares a text block with the output of the sh block before it.
 func (r *hbRunner) output(t *testing.T, b *hbBlock) {
 	if _, ok := b.marks["output"]; !ok {
-		t.Errorf("%s:%d: text 代码块须带 <!-- output --> 标记，表示它是上一个代码块的输出", hbFile, b.fence)
+		t.Errorf("%s:%d: text 代码块须带 <!-- output --> 标记，表示它是上一个 sh 代码块的输出", hbFile, b.fence)
 		return
 	}
-	if r.out == nil || r.out.consumed {
-		t.Errorf("%s:%d: 输出块前面没有可对照的 yaml 或 sh 代码块", hbFile, b.fence)
+	if r.out == nil {
+		t.Errorf("%s:%d: 输出块前面应紧跟一个 sh 代码块", hbFile, b.fence)
 		return
 	}
-	r.out.consumed = true
-	got := hbLines(r.out.text)
-	want := hbLines(b.text())
-	if !hbMatch(want, got) {
-		t.Errorf("%s:%d: 输出与实际不符（上一个代码块在第 %d 行）\n--- 手册中：\n%s\n--- 实际：\n%s", hbFile, b.fence,
+	got, want := hbLines(r.out.text), hbLines(b.text())
+	if *hbUpdate && (!hbMatch(want, got) || strings.Join(want, "\n") == "…") {
+		r.fixes[b] = r.out.text
+	} else if !hbMatch(want, got) {
+		t.Errorf("%s:%d: 输出与实际不符（命令在第 %d 行）\n--- 手册中：\n%s\n--- 实际：\n%s", hbFile, b.fence,
 			r.out.line, strings.Join(want, "\n"), strings.Join(got, "\n"))
 	}
+	r.out = nil
+}
+
+// hbRewrite replaces the content of the given blocks.
+func hbRewrite(src string, fixes map[*hbBlock]string) string {
+	lines := strings.Split(src, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		out = append(out, lines[i])
+		for b, text := range fixes {
+			if b.fence == i+1 {
+				out = append(out, hbLines(text)...)
+				i += len(b.lines)
+			}
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 func hbLines(s string) []string {
 	var out []string
 	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		out = append(out, strings.TrimRight(l, " "))
+		out = append(out, strings.TrimRight(l, " \r"))
 	}
 	return out
 }
 
-// hbMatch compares exactly, unless want has a line holding only …, which skips any lines.
+// hbMatch compares line for line, where a want line holding only … matches any lines.
 func hbMatch(want, got []string) bool {
-	if len(want) == 0 || len(got) == 0 {
-		return len(want) == len(got)
+	if len(want) == 0 {
+		return len(got) == 0
 	}
 	if want[0] == "…" {
 		for i := 0; i <= len(got); i++ {
@@ -226,9 +264,9 @@ func hbMatch(want, got []string) bool {
 				return true
 			}
 		}
-		return len(want) == 1
+		return false
 	}
-	return want[0] == got[0] && hbMatch(want[1:], got[1:])
+	return len(got) > 0 && want[0] == got[0] && hbMatch(want[1:], got[1:])
 }
 
 // --- yaml blocks ---------------------------------------------------------------------------
@@ -239,7 +277,9 @@ func (r *hbRunner) yaml(t *testing.T, b *hbBlock) {
 	if name == "" {
 		name = b.name()
 	} else {
-		r.disk[name] = data
+		path := filepath.Join(r.dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, data, 0o644))
 	}
 	if same := b.marks["same-as"]; same != "" {
 		want, err := fs.ReadFile(rulesets.FS(), strings.TrimPrefix(same, "rulesets/"))
@@ -264,44 +304,48 @@ func (r *hbRunner) yaml(t *testing.T, b *hbBlock) {
 	sets, err := lib.LoadBytes(rules.File{Name: name, Data: data})
 	if want, ok := b.marks["expect-error"]; ok {
 		r.expectCodes(t, b, name, err, want)
-		r.setOut(b, hbErrText(err))
 		return
 	}
 	if err != nil {
-		for _, line := range hbErrLines(err) {
-			t.Errorf("%s:%d: 规则文件加载失败：%s", hbFile, r.lineOf(b, name, line.pos), line.text)
+		for _, e := range hbErrLines(err) {
+			t.Errorf("%s:%d: 规则文件加载失败：%s", hbFile, hbLineOf(b, name, e.pos), e.text)
 		}
 		return
 	}
-	out, passed, failed := hbRunTests(sets)
+	passed, failed := 0, 0
+	_, wantSummary := b.marks["tests"]
 	for _, rs := range sets {
 		for _, res := range rs.RunTests() {
+			for _, e := range rules.Errors(res.Err) {
+				r.msgs[e.Msg] = e.Code
+			}
 			if res.Passed() {
+				passed++
 				continue
 			}
-			if _, ok := b.marks["tests"]; ok {
+			failed++
+			if wantSummary {
 				continue
 			}
 			for _, f := range res.Failures {
-				t.Errorf("%s:%d: 测试 %s：%s", hbFile, r.lineOf(b, name, f.Pos), res.Name, f.String())
+				t.Errorf("%s:%d: 测试 %s：%s", hbFile, hbLineOf(b, name, f.Pos), res.Name, f.String())
 			}
 			if res.Err != nil {
-				t.Errorf("%s:%d: 测试 %s 出错：%v", hbFile, r.lineOf(b, name, res.Pos), res.Name, res.Err)
+				t.Errorf("%s:%d: 测试 %s 出错：%v", hbFile, hbLineOf(b, name, res.Pos), res.Name, res.Err)
 			}
 		}
 	}
 	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)
-	if want, ok := b.marks["tests"]; ok {
-		assert.Equal(t, want, summary, "%s:%d: 测试结果与 <!-- tests --> 标记不符", hbFile, b.fence)
+	if wantSummary {
+		assert.Equal(t, b.marks["tests"], summary, "%s:%d: 测试结果与 <!-- tests --> 标记不符", hbFile, b.fence)
 	} else {
 		assert.Positive(t, passed, "%s:%d: 示例规则文件应至少带一个测试", hbFile, b.fence)
 	}
-	r.setOut(b, out)
 }
 
-// lineOf maps a position in a block's file to the handbook line.
-func (r *hbRunner) lineOf(b *hbBlock, name string, p rules.Pos) int {
-	if p.File == name && p.Line >= 1 {
+// hbLineOf maps a position in a block's file to the handbook line.
+func hbLineOf(b *hbBlock, name string, p rules.Pos) int {
+	if p.File == name && p.Line >= 1 && p.Line <= len(b.lines) {
 		return b.at(p.Line - 1)
 	}
 	return b.fence
@@ -320,11 +364,7 @@ func (r *hbRunner) expectCodes(t *testing.T, b *hbBlock, name string, err error,
 		got[e.Code] = true
 		r.msgs[e.Msg] = e.Code
 		if !wantSet[e.Code] {
-			line := b.fence
-			if e.File == name {
-				line = b.at(e.Line - 1)
-			}
-			t.Errorf("%s:%d: 意外的错误 %s：%s", hbFile, line, e.Code, e.Error())
+			t.Errorf("%s:%d: 意外的错误 %s：%s", hbFile, hbLineOf(b, name, rules.Pos{File: e.File, Line: e.Line}), e.Code, e.Error())
 		}
 	}
 	for c := range wantSet {
@@ -361,31 +401,6 @@ func hbErrText(err error) string {
 	return b.String()
 }
 
-// hbRunTests runs the tests of every rule set and prints what a failed test shows and the
-// closing line N passed, M failed.
-func hbRunTests(sets []*rules.RuleSet) (string, int, int) {
-	var b strings.Builder
-	passed, failed := 0, 0
-	for _, rs := range sets {
-		for _, res := range rs.RunTests() {
-			if res.Passed() {
-				passed++
-				continue
-			}
-			failed++
-			for _, f := range res.Failures {
-				b.WriteString(f.String())
-				b.WriteByte('\n')
-			}
-			if res.Err != nil {
-				b.WriteString(hbErrText(res.Err))
-			}
-		}
-	}
-	fmt.Fprintf(&b, "%d passed, %d failed\n", passed, failed)
-	return b.String(), passed, failed
-}
-
 // --- jixiao blocks -------------------------------------------------------------------------
 
 func (r *hbRunner) exprs(t *testing.T, b *hbBlock) {
@@ -415,6 +430,7 @@ func (r *hbRunner) exprs(t *testing.T, b *hbBlock) {
 			continue
 		}
 		n++
+		r.nexprs++
 		text, want := strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+len("⇒"):])
 		got, err := hbEval(text, opts, vars)
 		r.check(t, line, text, want, got, err)
@@ -523,9 +539,17 @@ func hbValue(s string) (rules.Type, any, error) {
 
 // --- sh blocks -----------------------------------------------------------------------------
 
+// shell runs each jixiao command of the block with the real command, built from cmd/jixiao,
+// in a folder holding the handbook's files. Every command must end with the exit code the
+// block's <!-- exit --> marker gives (0 when there is none); what they print, standard output
+// and standard error together as a terminal shows them, is what an output block shows.
 func (r *hbRunner) shell(t *testing.T, b *hbBlock) {
-	var out strings.Builder
-	findings := false
+	bin := r.jixiao(t)
+	wantExit := b.marks["exit"]
+	if wantExit == "" {
+		wantExit = "0"
+	}
+	var out bytes.Buffer
 	n := 0
 	for i, raw := range b.lines {
 		line := b.at(i)
@@ -535,39 +559,74 @@ func (r *hbRunner) shell(t *testing.T, b *hbBlock) {
 		}
 		args, err := hbSplit(s)
 		if err != nil || len(args) < 2 || args[0] != "jixiao" {
-			t.Errorf("%s:%d: 命令行应以 jixiao 子命令 开头：%s", hbFile, line, s)
+			t.Errorf("%s:%d: 命令行应写成 jixiao 子命令 …：%s", hbFile, line, s)
 			continue
 		}
 		n++
-		var text string
-		var bad bool
-		switch args[1] {
-		case "check":
-			text, bad = r.cmdLoad(t, line, args[2:], false)
-		case "test":
-			text, bad = r.cmdLoad(t, line, args[2:], true)
-		case "explain":
-			text, bad = r.cmdExplain(t, line, args[2:])
-		case "expr":
-			text, bad = r.cmdExpr(t, line, args[2:])
-		default:
-			t.Errorf("%s:%d: 未知子命令 %s", hbFile, line, args[1])
-			continue
+		r.ncmds++
+		var one bytes.Buffer
+		cmd := exec.Command(bin, args[1:]...)
+		cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &one, &one
+		err = cmd.Run()
+		code := 0
+		var exit *exec.ExitError
+		switch {
+		case errors.As(err, &exit):
+			code = exit.ExitCode()
+		case err != nil:
+			t.Fatalf("%s:%d: 无法运行 jixiao：%v", hbFile, line, err)
 		}
-		out.WriteString(text)
-		findings = findings || bad
+		assert.Equal(t, wantExit, strconv.Itoa(code), "%s:%d: %s 的退出码不符；输出：\n%s", hbFile, line, s, one.String())
+		out.Write(one.Bytes())
+		if args[1] == "check" && code == 1 {
+			r.checkJSON(t, line, bin, args[2:])
+		}
 	}
 	assert.Positive(t, n, "%s:%d: sh 代码块中没有命令", hbFile, b.fence)
-	wantExit := b.marks["exit"]
-	if wantExit == "" {
-		wantExit = "0"
+	r.out = &hbOutput{line: b.fence, text: out.String()}
+}
+
+// checkJSON runs jixiao check --format json on the same files to learn the code of each
+// message the command printed, for the table of error codes.
+func (r *hbRunner) checkJSON(t *testing.T, line int, bin string, args []string) {
+	var stdout bytes.Buffer
+	cmd := exec.Command(bin, append([]string{"check", "--format", "json"}, args...)...)
+	cmd.Dir, cmd.Stdout = r.dir, &stdout
+	_ = cmd.Run() // exit code 1: the problems are the point
+	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		var e struct {
+			Code    rules.Code `json:"code"`
+			Message string     `json:"message"`
+		}
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Errorf("%s:%d: jixiao check --format json 的输出不是 JSON：%s", hbFile, line, l)
+			continue
+		}
+		if e.Code != "" {
+			r.msgs[e.Message] = e.Code
+		}
 	}
-	gotExit := "0"
-	if findings {
-		gotExit = "1"
+}
+
+// jixiao builds the jixiao command once.
+func (r *hbRunner) jixiao(t *testing.T) string {
+	if r.bin != "" {
+		return r.bin
 	}
-	assert.Equal(t, wantExit, gotExit, "%s:%d: 退出码不符；输出：\n%s", hbFile, b.fence, out.String())
-	r.setOut(b, out.String())
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(r.tmp, "jixiao")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command(goCmd, "build", "-o", bin, "./cmd/jixiao")
+	build.Dir = ".."
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "手册中的命令要用 cmd/jixiao 运行，但它编译失败：\n%s", out)
+	r.bin = bin
+	return bin
 }
 
 // hbSplit splits a command line as a shell does for plain words and '…' or "…" quoting.
@@ -602,156 +661,6 @@ func hbSplit(s string) ([]string, error) {
 		args = append(args, cur.String())
 	}
 	return args, nil
-}
-
-// files resolves command-line paths: the handbook's own files (a path ending in / is a
-// folder of them) and the embedded default rule sets under rulesets/.
-func (r *hbRunner) files(t *testing.T, line int, paths []string) []rules.File {
-	var out []rules.File
-	for _, p := range paths {
-		if data, ok := r.disk[p]; ok {
-			out = append(out, rules.File{Name: p, Data: data})
-			continue
-		}
-		if rest, ok := strings.CutPrefix(p, "rulesets/"); ok && rest != "" {
-			data, err := fs.ReadFile(rulesets.FS(), rest)
-			if assert.NoError(t, err, "%s:%d", hbFile, line) {
-				out = append(out, rules.File{Name: p, Data: data})
-			}
-			continue
-		}
-		dir := strings.TrimSuffix(p, "/") + "/"
-		var names []string
-		for name := range r.disk {
-			if strings.HasPrefix(name, dir) {
-				names = append(names, name)
-			}
-		}
-		sort.Strings(names)
-		if len(names) == 0 {
-			t.Errorf("%s:%d: 手册中没有文件 %s（请先用 <!-- file: … --> 给出它）", hbFile, line, p)
-		}
-		for _, name := range names {
-			out = append(out, rules.File{Name: name, Data: r.disk[name]})
-		}
-	}
-	return out
-}
-
-// cmdLoad is jixiao check and jixiao test: the files are loaded beside the default rule sets.
-func (r *hbRunner) cmdLoad(t *testing.T, line int, paths []string, runTests bool) (string, bool) {
-	require.NotEmpty(t, paths, "%s:%d: 缺少文件或目录", hbFile, line)
-	lib, err := rulesets.Library()
-	require.NoError(t, err)
-	sets, err := lib.LoadBytes(r.files(t, line, paths)...)
-	if err != nil {
-		for _, e := range rules.Errors(err) {
-			r.msgs[e.Msg] = e.Code
-		}
-		return hbErrText(err), true
-	}
-	if !runTests {
-		return "", false
-	}
-	out, _, failed := hbRunTests(sets)
-	return out, failed > 0
-}
-
-// cmdExplain is jixiao explain 文件 --at 日期 --set 名称=值 …: the formulas and the table
-// rows tried, each with its value.
-func (r *hbRunner) cmdExplain(t *testing.T, line int, args []string) (string, bool) {
-	var path string
-	at := ""
-	vars := map[string]any{}
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--at" && i+1 < len(args):
-			at = args[i+1]
-			i++
-		case a == "--set" && i+1 < len(args):
-			k, v, ok := strings.Cut(args[i+1], "=")
-			require.True(t, ok, "%s:%d: --set 应写成 名称=值", hbFile, line)
-			vars[k] = v
-			i++
-		case strings.HasPrefix(a, "-"):
-			t.Fatalf("%s:%d: explain 没有选项 %s", hbFile, line, a)
-		default:
-			require.Empty(t, path, "%s:%d: explain 只解释一个文件", hbFile, line)
-			path = a
-		}
-	}
-	day, err := time.Parse("2006-01-02", at)
-	require.NoError(t, err, "%s:%d: --at 应为日期", hbFile, line)
-	lib, err := rulesets.Library()
-	require.NoError(t, err)
-	sets, err := lib.LoadBytes(r.files(t, line, []string{path})...)
-	require.NoError(t, err, "%s:%d", hbFile, line)
-	var rs *rules.RuleSet
-	for _, s := range sets {
-		if s.File == path {
-			rs = s
-		}
-	}
-	require.NotNil(t, rs, "%s:%d: %s 中没有规则集", hbFile, line, path)
-	ev, err := rs.Explain(day, vars)
-	if err != nil {
-		return hbErrText(err), true
-	}
-	var b strings.Builder
-	for _, s := range ev.Trace {
-		text := strings.Join(strings.Fields(s.Text), " ")
-		switch s.Kind {
-		case "formula":
-			fmt.Fprintf(&b, "公式 %s = %s → %s\n", s.Rule, text, s.Value)
-		case "row":
-			if s.Matched {
-				fmt.Fprintf(&b, "决策表 %s 第 %d 行 %s → 结果 %s\n", s.Rule, s.Row, text, s.Value)
-			} else {
-				fmt.Fprintf(&b, "决策表 %s 第 %d 行 %s → 不成立\n", s.Rule, s.Row, text)
-			}
-		}
-	}
-	return b.String(), false
-}
-
-// cmdExpr is jixiao expr [--set 名称=值]… [--] 表达式, reading --set values as the command
-// does: a number is a decimal, true/false a bool, anything else text.
-func (r *hbRunner) cmdExpr(t *testing.T, line int, args []string) (string, bool) {
-	var opts []rules.Option
-	vars := map[string]any{}
-	var text []string
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--":
-			text = append(text, args[i+1:]...)
-			i = len(args)
-		case a == "--set" && i+1 < len(args):
-			k, v, ok := strings.Cut(args[i+1], "=")
-			require.True(t, ok, "%s:%d: --set 应写成 名称=值", hbFile, line)
-			switch d, err := amount.ParseDecimal(v); {
-			case err == nil:
-				opts, vars[k] = append(opts, rules.WithInput(k, rules.Decimal)), d
-			case v == "true" || v == "false":
-				opts, vars[k] = append(opts, rules.WithInput(k, rules.Bool)), v == "true"
-			default:
-				opts, vars[k] = append(opts, rules.WithInput(k, rules.String)), v
-			}
-			i++
-		case strings.HasPrefix(a, "-") && a != "-":
-			t.Fatalf("%s:%d: expr 的选项 %s 未知（表达式以 - 开头时先写 --）", hbFile, line, a)
-		default:
-			text = append(text, a)
-		}
-	}
-	require.Len(t, text, 1, "%s:%d: expr 只计算一个表达式", hbFile, line)
-	v, err := hbEval(text[0], opts, vars)
-	if err != nil {
-		for _, e := range rules.Errors(err) {
-			r.msgs[e.Msg] = e.Code
-		}
-		return hbErrText(err), true
-	}
-	return v.String() + "\n", false
 }
 
 // --- tables --------------------------------------------------------------------------------
@@ -813,4 +722,23 @@ func (r *hbRunner) builtinTable(t *testing.T, src string) {
 		assert.True(t, r.funcs[f.Name], "%s: 函数 %s 没有一个能运行通过的例子", hbFile, f.Name)
 	}
 	assert.Equal(t, want, order, "%s: 内置函数表应按 rules.Builtins() 的顺序", hbFile)
+}
+
+// hbDefaultsTable checks the table of the default rule sets against the embedded ones: every
+// rule set listed once, in id order, with its title and what it extends.
+func hbDefaultsTable(t *testing.T, src string) {
+	lib, err := rulesets.Library()
+	require.NoError(t, err)
+	var want, got []string
+	for _, rs := range lib.RuleSets() {
+		if len(want) == 0 || !strings.HasPrefix(want[len(want)-1], rs.ID+"|") {
+			want = append(want, rs.ID+"|"+rs.Title+"|"+rs.Extends)
+		}
+	}
+	for _, l := range strings.Split(src, "\n") {
+		if m := hbDefRow.FindStringSubmatch(l); m != nil {
+			got = append(got, m[1]+"|"+m[2]+"|"+m[3])
+		}
+	}
+	assert.Equal(t, want, got, "%s: 自带规则集的表应按名称顺序列出 rulesets 中的每个规则集，标题和继承与文件相同", hbFile)
 }

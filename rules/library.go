@@ -112,53 +112,79 @@ func (l *Library) LoadEach(files ...File) ([]*RuleSet, error) {
 func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var errs ErrorList
-	var drafts []*draft
-	failed := map[string]bool{} // ids of files with problems, for a clearer extends message
-	for _, f := range files {
-		d, e := readDraft(f.Name, f.Data)
-		errs = append(errs, e...)
-		if len(e) > 0 && d != nil && d.id != "" {
-			failed[d.id] = true
-		}
-		if d != nil && len(e) == 0 {
-			drafts = append(drafts, d)
-		}
-	}
-	next := l.cur.Load().clone()
 	sc := &setCompiler{opts: l.opts}
-	var added []*RuleSet
-	for _, d := range orderDrafts(drafts, sc) {
-		var base *RuleSet
-		if d.extends != "" {
-			b, err := next.get(d.extends, d.effective)
-			if err != nil && failed[d.extends] {
-				sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
-				failed[d.id] = true
-				continue
-			}
-			if err != nil {
-				failed[d.id] = true
-				sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本", d.extends, d.effective.Format("2006-01-02"))
-				continue
-			}
-			base = b
-		}
-		if rs := sc.compile(d, base); rs != nil {
-			next.put(rs, added, sc, d)
-			added = append(added, rs)
-		} else {
-			failed[d.id] = true
-		}
-	}
+	drafts, failed := readDrafts(files, sc)
+	next := l.cur.Load().clone()
+	added := next.compileAll(drafts, failed, sc)
 	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
-	errs = append(errs, sc.errs...)
-	err := errs.err()
+	err := sc.errs.err()
 	if err != nil && !partial {
 		return nil, err
 	}
 	l.cur.Store(next)
 	return added, err
+}
+
+// readDrafts reads every file. A file with problems of its own is still compiled when it
+// has an id and a date, so its expression errors show up in the same check; it is never
+// added. failed holds the ids of files with problems.
+func readDrafts(files []File, sc *setCompiler) ([]*draft, map[string]bool) {
+	var drafts []*draft
+	failed := map[string]bool{}
+	for _, f := range files {
+		d, errs := readDraft(f.Name, f.Data)
+		sc.errs = append(sc.errs, errs...)
+		if d == nil {
+			continue
+		}
+		if len(errs) > 0 {
+			failed[d.id] = true
+			d.broken = true
+			if d.id == "" || d.effective.IsZero() {
+				continue
+			}
+		}
+		drafts = append(drafts, d)
+	}
+	return drafts, failed
+}
+
+// compileAll compiles drafts in extends order into the catalog and returns those added.
+func (c *catalog) compileAll(drafts []*draft, failed map[string]bool, sc *setCompiler) []*RuleSet {
+	var added []*RuleSet
+	for _, d := range orderDrafts(drafts, sc) {
+		base, ok := c.base(d, failed, sc)
+		if !ok {
+			failed[d.id] = true
+			continue
+		}
+		rs := sc.compile(d, base)
+		if rs == nil || d.broken {
+			failed[d.id] = true
+			continue
+		}
+		c.put(rs, added, sc, d)
+		added = append(added, rs)
+	}
+	return added
+}
+
+// base finds the rule set d extends (nil when it extends none).
+func (c *catalog) base(d *draft, failed map[string]bool, sc *setCompiler) (*RuleSet, bool) {
+	if d.extends == "" {
+		return nil, true
+	}
+	b, err := c.get(d.extends, d.effective)
+	switch {
+	case err == nil:
+		return b, true
+	case failed[d.extends]:
+		sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
+	default:
+		sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本%s",
+			d.extends, d.effective.Format("2006-01-02"), hint(d.extends, sortedIDs(c.sets)))
+	}
+	return nil, false
 }
 
 // orderDrafts puts every draft after the draft it extends, when both are in this load.
@@ -205,6 +231,7 @@ func (c *catalog) clone() *catalog {
 // same load), and reports versions whose explicit until overlaps the next version.
 func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draft) {
 	vs := c.sets[rs.ID]
+	replaced := false
 	for i, v := range vs {
 		if v.Effective.Equal(rs.Effective) {
 			for _, s := range sameLoad {
@@ -213,12 +240,12 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 					return
 				}
 			}
-			vs[i] = rs
-			c.sets[rs.ID] = vs
-			return
+			vs[i], replaced = rs, true // hot swap: the same version, revised
 		}
 	}
-	vs = append(vs, rs)
+	if !replaced {
+		vs = append(vs, rs)
+	}
 	sort.Slice(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
 	for i := 1; i < len(vs); i++ {
 		prev := vs[i-1]

@@ -16,6 +16,7 @@ const MaxFileSize = 1 << 20
 
 // draft is a rule file as read, before what it extends is merged and it is compiled.
 type draft struct {
+	broken    bool // the file has problems of its own: compiled only to report more of them
 	file      *yamlFile
 	hash      string
 	id        string
@@ -175,14 +176,14 @@ func kindName(n *yaml.Node) string {
 func (l *loader) unknownKey(p pair, parent *yaml.Node, allowed []string, where, rule string) {
 	if parent.Style&yaml.FlowStyle != 0 {
 		l.fail(l.f.pos(p.kn), ErrFileKey, rule,
-			"%s 中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, p.key)
+			"%s中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, p.key)
 		return
 	}
 	if best := suggest(p.key, append([]string(nil), allowed...)); best != "" {
-		l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s 中有未知的键 %s，是否为 %s？", where, p.key, best)
+		l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, p.key, best)
 		return
 	}
-	l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s 中有未知的键 %s（可用的键：%s）", where, p.key, strings.Join(allowed, "、"))
+	l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, p.key, strings.Join(allowed, "、"))
 }
 
 // scalar reads a single value.
@@ -409,7 +410,44 @@ func (l *loader) literal(n *yaml.Node) Value {
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		return TextOf(n.Value)
 	}
-	return plainLiteral(n.Value, n.Tag)
+	v := plainLiteral(n.Value, n.Tag)
+	if v.Type() == String && startsLikeNumber(n.Value) {
+		return l.constExpr(n)
+	}
+	return v
+}
+
+// startsLikeNumber reports whether an unquoted value begins like a number (8/12, 20万, 1e3):
+// staff mean a number there, so it must not silently become text.
+func startsLikeNumber(s string) bool {
+	s = strings.TrimLeft(strings.TrimSpace(s), "-+－＋")
+	for _, r := range s {
+		n, _ := fullWidth(r)
+		return isDigitRune(n)
+	}
+	return false
+}
+
+// constExpr reads a value written as a constant expression such as 8/12; if it is not one,
+// the expression's own errors say why, with a hint to quote real text.
+func (l *loader) constExpr(n *yaml.Node) Value {
+	e := l.f.exprOf(n)
+	p, err := Build(Spec{Formulas: []Formula{{Expr: e}}}, MaxNodes(200))
+	if err == nil {
+		if v, err := p.Eval(nil); err == nil && v.Type() == Decimal {
+			return v
+		}
+	}
+	for _, x := range Errors(err) {
+		c := *x
+		c.RuleID = l.d.id
+		c.Msg += "（如果这是文本，请加引号）"
+		l.errs = append(l.errs, &c)
+	}
+	if err == nil {
+		l.fail(l.f.pos(n), ErrFileValue, l.d.id, "值 %s 应为数字（如果这是文本，请加引号）", n.Value)
+	}
+	return Value{}
 }
 
 func plainLiteral(s, tag string) Value {

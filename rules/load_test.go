@@ -98,6 +98,9 @@ func TestLoadReportsEveryProblemAtOnce(t *testing.T) {
 		{file: "then-expr.yaml", exact: true, want: []ldAt{
 			{6, 19, rules.ErrUnknownName}, {10, 25, rules.ErrUnknownName}, {13, 14, rules.ErrNumber},
 		}, reason: "决策表一行的 when 有语法错误，不能掩盖另一行 then 表达式里的未知名称 权重（每个表达式至少报告第一个错误）"},
+		{file: "anchors.yaml", exact: true, want: []ldAt{
+			{4, 8, rules.ErrFileSyntax}, {5, 8, rules.ErrFileSyntax},
+		}, reason: "锚点和别名各报一次；别名处不应再多一条“type 应为单个值，这里是其他内容”"},
 		{file: "mixed-stages.yaml", want: []ldAt{
 			{9, 7, rules.ErrUnknownName}, {12, 7, rules.ErrFileKey}, {18, 14, rules.ErrUnknownName},
 		}, reason: "拼错的键（wen）是结构错误，但公式 得分 里的未知名称 执形率 和测试里不存在的结果 总分 也要同时报告"},
@@ -205,6 +208,12 @@ func TestLoadErrorFields(t *testing.T) {
 			reason: "第 5 行多缩进了一格：执行数 在第 4 列；不是第 3 行 inputs:"},
 		{file: "yaml-unclosed.yaml", msg: "花括号", line: 4, col: 7, rule: "", code: rules.ErrFileSyntax,
 			reason: "没有闭合的 { 在第 4 行第 7 列；不是第 3 行"},
+		{file: "yaml-colon-in-value.yaml", msg: "冒号", line: 2, col: 12, rule: "", code: rules.ErrFileSyntax,
+			reason: "标题里第二个“: ”在第 12 列，不是行首"},
+		{file: "fullwidth-colon.yaml", msg: "冒号", line: 3, col: 7, rule: "", code: rules.ErrFileSyntax,
+			reason: "输入法打出的全角冒号 ： 在第 7 列"},
+		{file: "old-mac-cr.yaml", msg: "得份", line: 6, col: 7, rule: "加倍", code: rules.ErrUnknownName,
+			reason: "只用 \\r 换行的文件（YAML 认作换行，编辑器也显示为六行）：错误在第 6 行，不是第 1 行第 93 列"},
 		{file: "test-expect-unknown.yaml", msg: "执形率", line: 11, col: 14, rule: "expect-unknown", code: rules.ErrUnknownName,
 			reason: "拼错的是 expect 里的名称 执形率（第 14 列），不是它的值 90%（第 19 列）"},
 		{file: "test-expect-unknown.yaml", msg: "执形数", line: 13, col: 23, rule: "expect-unknown", code: rules.ErrUnknownName,

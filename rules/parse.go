@@ -67,7 +67,11 @@ func translateParseError(src *source, err error) *Error {
 		msg = "表达式不完整：结尾缺少内容（是否少了右括号、操作数或参数？）"
 		from = src.runes
 	case m != nil:
-		msg = unexpectedToken(m[2])
+		tok := m[2]
+		if lit, ok := src.lits[from]; ok {
+			tok = lit // the parser saw our blank "0"; the author wrote this number
+		}
+		msg = unexpectedToken(tok)
 	case strings.Contains(msg, "maximum allowed nodes"):
 		code, msg = ErrLimit, "表达式过于复杂：节点数超过上限"
 	case strings.HasPrefix(msg, "unexpected end"):

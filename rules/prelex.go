@@ -10,7 +10,9 @@ import (
 // Each maps to exactly one rune, so rune offsets (and so error columns) do not move.
 func fullWidth(r rune) (rune, bool) {
 	switch {
-	case r >= 0xFF01 && r <= 0xFF5E: // （）０-９＋－＊／，．％＜＝＞［］ and full-width letters
+	case r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+		return r, false // full-width letters are part of names as declared (指标Ａ)
+	case r >= 0xFF01 && r <= 0xFF5E: // （）０-９＋－＊／，．％＜＝＞［］
 		return r - 0xFEE0, true
 	case r == 0x3000: // ideographic space
 		return ' ', true
@@ -51,8 +53,8 @@ func prelex(text string, pos Pos, ruleID string, lim limits) (*source, ErrorList
 	out := make([]rune, len(rs))
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if n, ok := fullWidth(r); ok && n != '"' && n != '\'' {
-			r = n
+		if n, ok := fullWidth(r); ok && n != '"' && n != '\'' && !(isDigitRune(n) && identBefore(out, i)) {
+			r = n // a full-width digit inside a name stays as declared (指标１)
 		}
 		switch {
 		case r == '"' || r == '\'' || r == '`' || rs[i] == '“' || rs[i] == '‘':
@@ -64,6 +66,9 @@ func prelex(text string, pos Pos, ruleID string, lim limits) (*source, ErrorList
 		case lookalikes[r] != "":
 			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("请用 %s 代替 %c", lookalikes[r], r)))
 			r = ' '
+		case r == '.' && i+1 < len(rs) && isDigitRune(fw(rs[i+1])) && (i == 0 || !isDigitRune(out[i-1])) && !identBefore(out, i):
+			errs = append(errs, s.errAt(ErrNumber, i, i+1, "小数要写出整数部分：请写成 0"+string(fwString(rs[i:]))))
+			r = ' ' // the digits after it are read as a number, so no second message
 		case r >= '0' && r <= '9' && !identBefore(out, i):
 			i = s.number(rs, out, i, &errs)
 			continue
@@ -198,3 +203,22 @@ func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
 }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+func fw(r rune) rune {
+	n, _ := fullWidth(r)
+	return n
+}
+
+// fwString gives the number starting at rs[0] ('.' and digits), for a message.
+func fwString(rs []rune) []rune {
+	var out []rune
+	for i, r := range rs {
+		r = fw(r)
+		if (i == 0 && r == '.') || isDigitRune(r) {
+			out = append(out, r)
+			continue
+		}
+		break
+	}
+	return out
+}

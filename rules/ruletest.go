@@ -38,6 +38,29 @@ type TestResult struct {
 // Passed reports whether the test passed.
 func (r TestResult) Passed() bool { return r.Err == nil && len(r.Failures) == 0 }
 
+// Errors gives the test's problems as positioned errors with code F008 (规则测试未通过), or
+// the evaluation error, for platforms that report everything the same way.
+func (r TestResult) Errors() ErrorList {
+	if r.Err != nil {
+		out := ErrorList{}
+		for _, e := range Errors(r.Err) {
+			c := *e
+			c.Msg = "测试 " + r.Name + " 运行出错：" + e.Msg
+			out = append(out, &c)
+		}
+		if len(out) == 0 {
+			out = append(out, &Error{Code: ErrTestFailed, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col, Msg: "测试 " + r.Name + " 运行出错：" + r.Err.Error(), RuleID: r.RuleSet})
+		}
+		return out
+	}
+	var out ErrorList
+	for _, f := range r.Failures {
+		out = append(out, &Error{Code: ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
+			RuleID: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", r.Name, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
+	}
+	return out
+}
+
 // TestFailure is one expected value that did not match.
 type TestFailure struct {
 	Name string
@@ -124,7 +147,7 @@ func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
 	}
 	out := make([]rawValue, len(pairs))
 	for i, p := range pairs {
-		if p.value.Kind != yaml.ScalarNode {
+		if p.value.Kind != yaml.ScalarNode && !(p.value.Kind == yaml.SequenceNode && what == "given") {
 			l.fail(l.f.pos(p.value), ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
 		}
 		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value)}
@@ -143,6 +166,10 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		tc := TestCase{Name: td.name, At: td.at, Pos: td.pos}
 		for _, g := range td.given {
 			t, ok := inputs[g.name]
+			if !ok && plainLiteral(g.name, "").Type() == Decimal {
+				c.fail(g.pos, ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
+				continue
+			}
 			if !ok {
 				c.fail(g.pos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 				continue
@@ -187,7 +214,11 @@ func hint(name string, cands []string) string {
 // typedValue reads a test value as the type it must have.
 func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (Value, bool) {
 	n := r.node
+	if t == List && n.Kind == yaml.SequenceNode {
+		return c.listValue(n, r, rule)
+	}
 	if n.Kind != yaml.ScalarNode {
+		c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
 		return Value{}, false
 	}
 	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
@@ -203,9 +234,10 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (
 			return dateValue(d), true
 		}
 	case Decimal:
-		if v := plainLiteral(n.Value, n.Tag); v.Type() == Decimal && !quoted {
-			return c.whole(v, t, r, rule)
+		if v := plainLiteral(n.Value, n.Tag); v.Type() == Decimal {
+			return c.whole(v, t, r, rule) // a number, even quoted ("10,113.65")
 		}
+		_ = quoted
 		// a constant expression such as 8/12, positioned in the file
 		p, err := Build(Spec{Formulas: []Formula{{Expr: f.exprOf(n)}}}, MaxNodes(200))
 		if err != nil {
@@ -232,6 +264,23 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (
 	}
 	c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, n.Value)
 	return Value{}, false
+}
+
+// listValue reads a list written as a YAML sequence: [50, 45.5].
+func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (Value, bool) {
+	ds := make([]decimalT, 0, len(n.Content))
+	for _, item := range n.Content {
+		v := Value{}
+		if item.Kind == yaml.ScalarNode {
+			v = plainLiteral(item.Value, item.Tag)
+		}
+		if v.Type() != Decimal {
+			c.fail(r.pos, ErrFileValue, rule, "%s 应为数字列表，如 [50, 45.5]", r.name)
+			return Value{}, false
+		}
+		ds = append(ds, v.Decimal())
+	}
+	return ListOf(ds), true
 }
 
 func (c *setCompiler) whole(v Value, t Type, r rawValue, rule string) (Value, bool) {

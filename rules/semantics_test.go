@@ -182,6 +182,15 @@ func TestChineseAndFullWidth(t *testing.T) {
 			reason: "财政局 is not 教育局"},
 		{name: "文本相等区分全半角", expr: "部门 == \"财政局 \"", vars: vs, want: rules.BoolOf(false),
 			reason: "text compares exactly; a trailing space differs"},
+		{name: "全角分号与等号", expr: "let 甲 ＝ 预算数；甲 ＝＝ 120", vars: vs, want: rules.BoolOf(true),
+			reason: "full-width ； and ＝ are ; and ="},
+		{name: "名称含数字", expr: "指标2 * 2", vars: vars{"指标2": d("1.5")}, opts: []rules.Option{rules.WithInput("指标2", rules.Decimal)},
+			want: num(d("1.5").Mul(d("2"))), reason: "a digit inside a name is part of the name, not a number"},
+		{name: "名称含下划线与字母", expr: "x_1 + 执行数", vars: vars{"x_1": d("1"), "执行数": d("2")},
+			opts: []rules.Option{rules.WithInput("x_1", rules.Decimal)}, want: num(d("3")), reason: "ASCII names work too"},
+		{name: "文本转义", expr: "部门 + \"\\n\"", vars: vs, want: rules.TextOf("财政局\n"), reason: "\\n inside quotes is a newline"},
+		{name: "反引号文本", expr: "部门 == `财政局`", vars: vs, want: rules.BoolOf(true), reason: "backquotes delimit raw text"},
+		{name: "负零", expr: "round(-0.004, 2)", want: num(d("-0.004").Round(2)), reason: "rounds to zero, printed 0 not -0"},
 	})
 }
 
@@ -640,6 +649,30 @@ func TestExplain(t *testing.T) {
 		assert.True(t, hasStep(trace, "step", "1 - 执行率", num(d("1").Sub(rate))), "sub-expressions are listed with their values")
 	})
 
+	t.Run("文件中的位置", func(t *testing.T) {
+		q, err := rules.Build(rules.Spec{Inputs: spec.Inputs, Formulas: []rules.Formula{
+			{Name: "执行率", Expr: rules.Expr{Text: "执行数 /\n  预算数", Pos: rules.Pos{File: "m.yaml", Line: 7, Col: 5, Indent: 3}}},
+		}})
+		require.NoError(t, err)
+		_, trace, err := q.Explain(in)
+		require.NoError(t, err)
+		var sawFormula, sawBudget, sawSpent bool
+		for _, s := range trace {
+			switch {
+			case s.Kind == "formula":
+				sawFormula = true
+				assert.Equal(t, [2]int{7, 5}, [2]int{s.Line, s.Col}, "the formula starts where its text does")
+			case s.Kind == "value" && s.Text == "执行数":
+				sawSpent = true
+				assert.Equal(t, [2]int{7, 5}, [2]int{s.Line, s.Col})
+			case s.Kind == "value" && s.Text == "预算数":
+				sawBudget = true
+				assert.Equal(t, [2]int{8, 5}, [2]int{s.Line, s.Col}, "second line: indent column 3 + 2 spaces")
+			}
+		}
+		assert.True(t, sawFormula && sawBudget && sawSpent, "%v", trace)
+	})
+
 	t.Run("含决策表", func(t *testing.T) {
 		safely(t, "Explain with a table", func() {
 			res, trace, err := p.Explain(in)
@@ -737,4 +770,85 @@ func TestCompileIsolation(t *testing.T) {
 	hasCode(t, err, rules.ErrDeclaration)
 	assert.True(t, strings.Contains(err.Error(), "DivisionPlaces"))
 	assert.False(t, errors.Is(err, rules.ErrSyntax))
+}
+
+// TestBindFieldKinds: every field kind a Binding reads gives the same answer as the map API.
+func TestBindFieldKinds(t *testing.T) {
+	type rec struct {
+		Budget decimal.Decimal   `rule:"预算数"`
+		Spent  int64             `rule:"执行数"`
+		Month  int               `rule:"月份"`
+		Dept   string            `rule:"部门"`
+		Done   bool              `rule:"已完成"`
+		Day    time.Time         `rule:"日期"`
+		Items  []decimal.Decimal `rule:"明细"`
+		Rate   rules.Value       `rule:"执行率"`
+	}
+	text := "已完成 and 部门 == \"财政局\" and month(日期) == 8 ? 预算数 + 执行数 * 月份 + sum(明细) + 执行率 : 0"
+	p, err := rules.Compile(text, std()...)
+	require.NoError(t, err)
+	b, err := rules.Bind[rec](p)
+	require.NoError(t, err)
+	assert.Same(t, p, b.Program())
+	r := rec{Budget: d("100.5"), Spent: 7, Month: 8, Dept: "财政局", Done: true,
+		Day: time.Date(2024, 8, 31, 23, 59, 0, 0, time.UTC), Items: []decimal.Decimal{d("1.25"), d("2")}, Rate: numS("0.75")}
+	res := p.NewResult()
+	require.NoError(t, b.Eval(&r, res))
+	want := d("100.5").Add(d("7").Mul(d("8"))).Add(d("1.25").Add(d("2"))).Add(d("0.75"))
+	sameValue(t, num(want), res.Value(0), "100.5 + 7×8 + 3.25 + 0.75")
+	m, err := p.Eval(vars{"预算数": r.Budget, "执行数": r.Spent, "月份": r.Month, "部门": r.Dept, "已完成": r.Done,
+		"日期": r.Day, "明细": r.Items, "执行率": r.Rate})
+	require.NoError(t, err)
+	sameValue(t, res.Value(0), m, "Binding and map agree")
+
+	r.Done = false
+	require.NoError(t, b.Eval(&r, res))
+	sameValue(t, numS("0"), res.Value(0), "not done gives 0")
+
+	// Without a tag, a field maps by its Go name, which may be Chinese.
+	type plain struct{ 预算数 decimal.Decimal }
+	q, err := rules.Compile("预算数 * 2", std()...)
+	require.NoError(t, err)
+	bp, err := rules.Bind[plain](q)
+	require.NoError(t, err)
+	res = q.NewResult()
+	require.NoError(t, bp.Eval(&plain{d("1.5")}, res))
+	sameValue(t, num(d("1.5").Mul(d("2"))), res.Value(0))
+
+	// An int field under a small MaxDigits is still checked against the limit.
+	q, err = rules.Compile("月份 + 0", append(std(), rules.MaxDigits(10))...)
+	require.NoError(t, err)
+	bm, err := rules.Bind[rec](q)
+	require.NoError(t, err)
+	res = q.NewResult()
+	err = bm.Eval(&rec{Month: 12345678901, Rate: numS("0")}, res)
+	e := onlyCode(t, err, rules.ErrInputValue)
+	assert.Contains(t, e.Msg, "月份")
+	require.NoError(t, bm.Eval(&rec{Month: 1234567890, Rate: numS("0")}, res))
+	sameValue(t, num(d("1234567890")), res.Value(0))
+
+	// Like the map API, a Binding needs only the inputs the program reads: 月份 + 0 does not
+	// read 执行率, so a record whose unused Value field is empty still evaluates.
+	assert.NoError(t, bm.Eval(&rec{Month: 3}, res), "an unread input must not fail the record")
+}
+
+// TestConstKinds: params of every scalar type read like literals.
+func TestConstKinds(t *testing.T) {
+	p, err := rules.Build(rules.Spec{
+		Inputs: []rules.Input{{Name: "部门", Type: rules.String}, {Name: "日期", Type: rules.Date}},
+		Consts: []rules.Const{
+			{Name: "主管部门", Value: rules.TextOf("财政局")},
+			{Name: "截止日", Value: day(2024, 8, 31)},
+			{Name: "启用", Value: rules.BoolOf(true)},
+			{Name: "满分", Value: numS("10.0")},
+		},
+		Formulas: []rules.Formula{fml("结果", "启用 and 部门 == 主管部门 and 日期 <= 截止日 ? 满分 : 0")},
+	})
+	require.NoError(t, err)
+	v, err := p.Eval(vars{"部门": "财政局", "日期": "2024-08-31"})
+	require.NoError(t, err)
+	sameValue(t, numS("10.0"), v, "every condition holds, so the param 满分 with its own scale")
+	v, err = p.Eval(vars{"部门": "财政局", "日期": "2024-09-01"})
+	require.NoError(t, err)
+	sameValue(t, numS("0"), v, "after the deadline")
 }

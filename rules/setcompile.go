@@ -31,7 +31,7 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	}
 	before := len(c.errs)
 	c.periods(rs)
-	if len(c.errs) > before {
+	if len(c.errs) > before || len(rs.periods) == 0 {
 		return nil
 	}
 	c.resolveTests(rs, d)
@@ -168,11 +168,23 @@ func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]Const, bool) {
 			continue
 		}
 		if !cur.Value.IsValid() {
-			c.fail(cur.Pos, ErrFileValue, rs.ID, "参数 %s 的值为空", p.Name)
+			if cur.Pos.File != "" && !c.reported(cur.Pos) {
+				c.fail(cur.Pos, ErrFileValue, rs.ID, "参数 %s 的值为空", p.Name)
+			}
 			ok = false
 			continue
 		}
 		out = append(out, Const{Name: p.Name, Value: cur.Value, Pos: p.Pos})
 	}
 	return out, ok
+}
+
+// reported reports whether a problem was already recorded at p (the loader found it).
+func (c *setCompiler) reported(p Pos) bool {
+	for _, e := range c.errs {
+		if e.File == p.File && e.Line == p.Line && e.Col == p.Col {
+			return true
+		}
+	}
+	return false
 }

@@ -150,3 +150,50 @@ func (s *source) closeBrace(to int) int {
 	}
 	return to
 }
+
+// balance widens a span so its brackets match: expr's tree drops parentheses and the closing
+// ] of a list, and a trace should show "(x in [1, 2]) == true", not "x in [1, 2]) == true".
+func (s *source) balance(from, to int) (int, int) {
+	rs := s.nrunes
+	if from < 0 || to > len(rs) || from >= to {
+		return from, to
+	}
+	depth, low := 0, 0
+	var quote rune
+	for _, r := range rs[from:to] {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '(' || r == '[':
+			depth++
+		case r == ')' || r == ']':
+			depth--
+			low = min(low, depth)
+		}
+	}
+	for need := -low; need > 0; need-- { // unmatched closers: take in the openers before
+		i := from - 1
+		for i >= 0 && (rs[i] == ' ' || rs[i] == '\t' || rs[i] == '\n' || rs[i] == '\r') {
+			i--
+		}
+		if i < 0 || (rs[i] != '(' && rs[i] != '[') {
+			break
+		}
+		from = i
+	}
+	for need := depth - low; need > 0; need-- { // unmatched openers: take in the closers after
+		i := to
+		for i < len(rs) && (rs[i] == ' ' || rs[i] == '\t' || rs[i] == '\n' || rs[i] == '\r') {
+			i++
+		}
+		if i >= len(rs) || (rs[i] != ')' && rs[i] != ']') {
+			break
+		}
+		to = i + 1
+	}
+	return from, to
+}
