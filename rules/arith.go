@@ -77,13 +77,7 @@ func (fastOps) cmp(a, b fixed.Num) int    { return fixed.Cmp(a, b) }
 func (fastOps) sign(a fixed.Num) int      { return a.Sign() }
 func (fastOps) fromInt(v int64) fixed.Num { return fixed.FromInt64(v) }
 func (fastOps) short(f *frame, _ *node)   { f.overflow = true }
-func (fastOps) whole(a fixed.Num) (int64, bool) {
-	d := a.Decimal()
-	if !d.IsInteger() || d.NumDigits() > 18 {
-		return 0, false
-	}
-	return d.IntPart(), true
-}
+func (fastOps) whole(a fixed.Num) (int64, bool) { return a.Int64() }
 
 // decOps is decimal.Decimal, bounded: every result must stay within the digit and exponent
 // limits, so staff text can never make it allocate without bound.

@@ -312,7 +312,7 @@ func TestPlacesLimits(t *testing.T) {
 		{name: "非整数位数", expr: "round(1, 0.5)", code: rules.ErrLimit, reason: "places must be whole"},
 		{name: "巨大指数文字", expr: "1e999999999", code: rules.ErrNumber, reason: "a literal written with a huge exponent is refused, not expanded"},
 		{name: "巨小指数文字", expr: "1e-999999999", code: rules.ErrNumber, reason: "a literal with a billion places is refused"},
-		{name: "较大指数文字", expr: "1e500", code: rules.ErrLimit, reason: "1e500 has 501 digits written out, over MaxDigits 100"},
+		{name: "一百零一位数字", expr: "1" + strings.Repeat("0", 100), code: rules.ErrLimit, reason: "10^100 written out has 101 digits, over MaxDigits 100"},
 		{name: "溢出指数文字", expr: "1e99999999999999999999", code: rules.ErrNumber, reason: "the exponent does not fit"},
 	})
 	v := compileRun(t, "round(1, 40)", nil)
@@ -363,7 +363,10 @@ func TestRuntimeLimits(t *testing.T) {
 		sameValue(t, numS("1"), v)
 	})
 	t.Run("大数相乘超限", func(t *testing.T) {
-		for _, text := range []string{"1e100 * 1e100", "1e100 + 1", "0.0000000000000000000000000000000000000001 * 0.0000000000000000000000000000000000000001 * 1e-40 * 1e-40"} {
+		e60 := "1" + strings.Repeat("0", 60)         // 10^60, 61 digits
+		e99 := "1" + strings.Repeat("0", 99)         // 10^99, 100 digits: the most MaxDigits allows
+		tiny := "0." + strings.Repeat("0", 39) + "1" // 10^-40, 40 places: the most MaxScale allows
+		for _, text := range []string{e60 + " * " + e60, e99 + " + 0.1", tiny + " * " + tiny + " * " + tiny + " * " + tiny} {
 			_, err := valueOrError(t, text, nil)
 			hasCode(t, err, rules.ErrRuntimeLimit)
 		}

@@ -242,6 +242,11 @@ func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {
 		if n.Operator == "+" {
 			return x
 		}
+		if x.isConst() && x.name == "" {
+			// -2 is a literal: round(x, -2) is checked at compile time like round(x, 2)
+			d := x.litDec.Neg()
+			return &node{op: opLit, typ: Decimal, lit: NumberOf(d), litDec: d}
+		}
 		return &node{op: opNeg, typ: Decimal, kids: []*node{x}}
 	default: // "!", "not"
 		if !c.want(x, Bool, n.Operator+" 的操作数") {
@@ -327,6 +332,11 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 // in checks x in [a, b, ...] or x in 列表.
 func (c *checker) in(n *ast.BinaryNode, from, to int) *node {
 	x := c.check(n.Left)
+	if x.typ == List {
+		c.fail(ErrType, x.from, x.to, "in 的左边需要单个值，这里是列表")
+		c.check(n.Right)
+		return bad(from, to)
+	}
 	if arr, ok := n.Right.(*ast.ArrayNode); ok {
 		kids := []*node{x}
 		okAll := x.typ != Invalid

@@ -317,7 +317,7 @@ func TestDisabledAndUnsupported(t *testing.T) {
 		{name: "nil", expr: "nil", code: rules.ErrUnsupported, reason: "missing data is an input error, not nil"},
 		{name: "管道谓词", expr: "all(明细, # > 0)", code: rules.ErrSyntax, col: 9, reason: "no predicates: # is not part of the language"},
 		{name: "matches", expr: "部门 matches \"财.*\"", code: rules.ErrUnsupported, reason: "no regular expressions"},
-		{name: "范围", expr: "1..3", code: rules.ErrUnsupported, reason: "no ranges"},
+		{name: "范围", expr: "1..3", code: rules.ErrNumber, col: 3, reason: "no ranges: after 1, the text .3 is refused as a number"},
 		{name: "空值合并", expr: "执行率 ?? 0", code: rules.ErrUnsupported, reason: "no ?? (no nil)"},
 		{name: "多条语句", expr: "1; 2", code: rules.ErrUnsupported, reason: "one expression, one result"},
 	})
@@ -343,6 +343,8 @@ func TestNumberAndSyntaxErrors(t *testing.T) {
 		{name: "中文小于等于", expr: "执行率 ≤ 1", code: rules.ErrChar, col: 5, msgHas: []string{"<="},
 			reason: "≤ is written <="},
 		{name: "未知字符", expr: "1 @ 2", code: rules.ErrChar, col: 3, reason: "@ is a character the language does not know"},
+		{name: "科学计数法", expr: "1e3 + 0", code: rules.ErrNumber, col: 1, msgHas: []string{"科学计数法"},
+			reason: "rule text writes numbers out in full; 1e3 is refused with a hint"},
 		{name: "小数位过多", expr: "0.12345678901234567890123456789012345678901", code: rules.ErrLimit,
 			reason: "41 places exceed the default MaxScale 40"},
 	})

@@ -148,3 +148,28 @@ func cmpMag(a, b Num) int {
 		return cmp128(am, s)
 	}
 }
+
+// Int64 returns the value as an int64 when it is a whole number that fits, without
+// allocating (a rule's computed number of places or days goes through it per record).
+func (n Num) Int64() (int64, bool) {
+	m := n.mag()
+	if n.exp < 0 {
+		w, ok := RoundFloor(n, 0)
+		if !ok || Cmp(w, n) != 0 {
+			return 0, false
+		}
+		m = w.mag()
+	} else if n.exp > 0 && !m.isZero() {
+		var ok bool
+		if m, ok = mulPow10(m, int64(n.exp)); !ok {
+			return 0, false
+		}
+	}
+	if m.hi != 0 || m.lo > 1<<63 || (m.lo == 1<<63 && !n.neg) {
+		return 0, false
+	}
+	if n.neg {
+		return -int64(m.lo), true
+	}
+	return int64(m.lo), true
+}
