@@ -71,12 +71,12 @@ func (o fastOps) roundFloor(a fixed.Num, p int32) (fixed.Num, bool) {
 func (o fastOps) roundCeil(a fixed.Num, p int32) (fixed.Num, bool) {
 	return o.ok(fixed.RoundCeil(a, p))
 }
-func (fastOps) neg(a fixed.Num) fixed.Num { return a.Neg() }
-func (fastOps) abs(a fixed.Num) fixed.Num { return a.Abs() }
-func (fastOps) cmp(a, b fixed.Num) int    { return fixed.Cmp(a, b) }
-func (fastOps) sign(a fixed.Num) int      { return a.Sign() }
-func (fastOps) fromInt(v int64) fixed.Num { return fixed.FromInt64(v) }
-func (fastOps) short(f *frame, _ *node)   { f.overflow = true }
+func (fastOps) neg(a fixed.Num) fixed.Num       { return a.Neg() }
+func (fastOps) abs(a fixed.Num) fixed.Num       { return a.Abs() }
+func (fastOps) cmp(a, b fixed.Num) int          { return fixed.Cmp(a, b) }
+func (fastOps) sign(a fixed.Num) int            { return a.Sign() }
+func (fastOps) fromInt(v int64) fixed.Num       { return fixed.FromInt64(v) }
+func (fastOps) short(f *frame, _ *node)         { f.overflow = true }
 func (fastOps) whole(a fixed.Num) (int64, bool) { return a.Int64() }
 
 // decOps is decimal.Decimal, bounded: every result must stay within the digit and exponent

@@ -73,8 +73,8 @@ type setting struct {
 }
 
 func (o *exprOptions) run(c *cobra.Command, text string) error {
-	if o.format != "text" && o.format != "json" {
-		return usagef(c, "--format 只能是 text 或 json，这里是 %q", o.format)
+	if err := checkFormat(c, o.format); err != nil {
+		return err
 	}
 	settings, err := parseSettings(c, o.sets)
 	if err != nil {
@@ -124,10 +124,28 @@ func (o *exprOptions) run(c *cobra.Command, text string) error {
 // parseSettings reads each --set NAME=VALUE. A value that reads as a number is a decimal
 // input, true and false are truth values, anything else is text.
 func parseSettings(c *cobra.Command, sets []string) ([]setting, error) {
-	out := make([]setting, 0, len(sets))
+	as, err := parseAssignments(c, sets)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]setting, len(as))
+	for i, a := range as {
+		out[i] = classify(a.name, a.value)
+	}
+	return out, nil
+}
+
+// assignment is one --set NAME=VALUE as typed.
+type assignment struct {
+	name, value string
+}
+
+// parseAssignments splits each --set at its first = (or the full-width ＝ a Chinese input
+// method types). A missing =, an empty name or a name given twice is a usage error.
+func parseAssignments(c *cobra.Command, sets []string) ([]assignment, error) {
+	out := make([]assignment, 0, len(sets))
 	seen := make(map[string]bool, len(sets))
 	for _, s := range sets {
-		// A Chinese input method may type the full-width ＝.
 		i := strings.IndexAny(s, "=＝")
 		if i < 0 {
 			return nil, usagef(c, "--set %q 缺少等号，应写成 名称=值", s)
@@ -142,7 +160,7 @@ func parseSettings(c *cobra.Command, sets []string) ([]setting, error) {
 			return nil, usagef(c, "--set 重复给出了 %s", name)
 		}
 		seen[name] = true
-		out = append(out, classify(name, value))
+		out = append(out, assignment{name: name, value: value})
 	}
 	return out, nil
 }

@@ -109,7 +109,7 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c.OutOrStdout(), c) })
 	root.SetHelpCommand(newHelpCmd())
-	root.AddCommand(newExprCmd(), newDemoCmd())
+	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd())
 	root.InitDefaultHelpCmd() // adds help now, so the help text lists it before Execute runs
 	for _, c := range root.Commands() {
 		c.DisableFlagsInUseLine = true

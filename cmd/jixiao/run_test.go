@@ -55,9 +55,12 @@ const rootHelp = `jixiao（绩效）按规则计算预算绩效：执行率、�
   jixiao <子命令> [选项] [参数]
 
 子命令：
-  demo  用规则语言复核民丰县 2023 年 5 个重点评价项目的执行率
-  expr  计算一个表达式
-  help  显示子命令的说明
+  check    检查规则文件，列出所有错误
+  demo     用规则语言复核民丰县 2023 年 5 个重点评价项目的执行率
+  explain  用规则集计算一条记录，逐步说明每个结果的来历
+  expr     计算一个表达式
+  help     显示子命令的说明
+  test     运行规则文件中的测试
 
 运行 jixiao help <子命令> 或 jixiao <子命令> --help 查看子命令的说明。
 `
@@ -75,7 +78,7 @@ func TestRunRoot(t *testing.T) {
 			reason: "jixiao help 与 jixiao --help 相同"},
 		{name: "未知子命令", args: []string{"foo"}, stderr: "jixiao: 未知子命令 \"foo\"\n\n" + help, code: exitUsage,
 			reason: "未知子命令是用法错误，并列出有哪些子命令"},
-		{name: "拼错子命令", args: []string{"exp", "1"}, stderr: "jixiao: 未知子命令 \"exp\"，是否为 expr？\n\n" + help,
+		{name: "拼错子命令", args: []string{"exp", "1"}, stderr: "jixiao: 未知子命令 \"exp\"，是否为 explain、expr？\n\n" + help,
 			code: exitUsage, reason: "拼错的子命令给出建议"},
 		{name: "未知全局选项", args: []string{"--verbose"}, stderr: "jixiao: 未知选项 --verbose\n\n" + help,
 			code: exitUsage, reason: "cobra 的英文错误换成中文"},
@@ -86,7 +89,8 @@ func TestRunRoot(t *testing.T) {
 }
 
 func TestHelpIsChinese(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"expr", "--help"}, {"demo", "--help"}, {"help", "expr"}} {
+	for _, args := range [][]string{{"--help"}, {"expr", "--help"}, {"demo", "--help"}, {"help", "expr"},
+		{"check", "--help"}, {"test", "--help"}, {"explain", "--help"}, {"help", "explain"}} {
 		stdout, stderr, code := runCLI(args...)
 		assert.Equal(t, exitOK, code, args)
 		assert.Empty(t, stderr, args)
@@ -112,7 +116,8 @@ type brokenWriter struct{}
 func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("管道已关闭") }
 
 func TestRunWriteFailure(t *testing.T) {
-	for _, args := range [][]string{{"expr", "1"}, {"demo"}} {
+	for _, args := range [][]string{{"expr", "1"}, {"demo"}, {"test", "testdata/good"},
+		append([]string{"explain", "minfeng-monitor"}, niya...), {"check", "--format", "json", "testdata/good"}} {
 		var errb bytes.Buffer
 		code := run(args, strings.NewReader(""), brokenWriter{}, &errb)
 		assert.Equal(t, exitFindings, code, "%v: 结果写不出去不能算成功", args)
