@@ -113,9 +113,8 @@ func (b *builder[N, A]) each(n *node) ([]func(*frame) N, func(*frame) []decimalT
 
 // reduce folds the elements with combine, in order; it also reports how many there were.
 // combine holds no state of its own, so the compiled closure is safe for concurrent records.
-func (b *builder[N, A]) reduce(n *node, combine func(f *frame, acc, v N) N) func(*frame) (N, int) {
+func (b *builder[N, A]) reduce(n *node, fns []func(*frame) N, list func(*frame) []decimalT, combine func(f *frame, acc, v N) N) func(*frame) (N, int) {
 	ops := b.ops
-	fns, list := b.each(n)
 	if list == nil {
 		return func(f *frame) (N, int) {
 			if len(fns) == 0 {
@@ -165,7 +164,7 @@ func (b *builder[N, A]) extreme(n *node) func(*frame) N {
 			return a
 		}
 	}
-	r := b.reduce(n, func(_ *frame, acc, v N) N {
+	r := b.reduce(n, fns, list, func(_ *frame, acc, v N) N {
 		if ops.cmp(v, acc) == want {
 			return v
 		}
@@ -200,7 +199,8 @@ func (b *builder[N, A]) clamp(n *node) func(*frame) N {
 
 func (b *builder[N, A]) sumOf(n *node) func(*frame) (N, int) {
 	ops := b.ops
-	return b.reduce(n, func(f *frame, acc, v N) N {
+	fns, list := b.each(n)
+	return b.reduce(n, fns, list, func(f *frame, acc, v N) N {
 		s, ok := ops.add(acc, v)
 		return b.ok(f, n, s, ok)
 	})
