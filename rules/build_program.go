@@ -104,7 +104,9 @@ func (c *compiler) parseAll() {
 		add := func(e Expr) {
 			src, tree, errs := parse(e, d.name, c.cfg.lim)
 			c.errs = append(c.errs, errs...)
-			d.bad = d.bad || tree == nil
+			if d.formula != nil {
+				d.bad = d.bad || tree == nil // a table checks its other rows; checkExpr skips this one
+			}
 			d.srcs, d.trees = append(d.srcs, src), append(d.trees, tree)
 			names, _ := refs(tree)
 			for _, n := range names {
@@ -192,7 +194,23 @@ func (c *compiler) checkAll() {
 	}
 }
 
+// untyped guards the closure compiler: a result whose type could not be decided must come
+// with a reported problem, never reach code generation.
+func (c *compiler) untyped() {
+	if len(c.errs) > 0 {
+		return
+	}
+	for _, d := range c.order {
+		if d.sym.typ == Invalid {
+			c.errs = append(c.errs, posErr(d.pos, ErrType, d.name, fmt.Sprintf("无法确定 %s 的类型：它用到的值有误", d.name)))
+		}
+	}
+}
+
 func (c *compiler) checkExpr(d *def, i int) *node {
+	if d.trees[i] == nil { // did not parse: its error is reported
+		return &node{typ: Invalid, src: d.srcs[i]}
+	}
 	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots}
 	n := ck.check(d.trees[i])
 	c.errs = append(c.errs, ck.errs...)

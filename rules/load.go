@@ -2,12 +2,15 @@ package rules
 
 import (
 	"crypto/sha256"
+	"errors"
 	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/jixiao-go/jixiao/amount"
+	goccy "github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -64,11 +67,11 @@ func readDraft(name string, data []byte) (d *draft, errs ErrorList) {
 	f = newYAMLFile(name, data)
 	var root yaml.Node
 	if err := safeUnmarshal(data, &root); err != nil {
-		return nil, ErrorList{yamlError(name, err)}
+		return nil, ErrorList{yamlError(f, data, err)}
 	}
 	sum := sha256.Sum256(data)
 	l := &loader{f: f, d: &draft{file: f, hash: hex.EncodeToString(sum[:]), inputPos: map[string]Pos{}}}
-	if root.Kind == 0 || len(root.Content) == 0 {
+	if root.Kind == 0 || len(root.Content) == 0 || root.Content[0].Tag == "!!null" {
 		l.fail(f.pos(nil), ErrFileMissing, "", "文件为空：规则文件至少要有 ruleset 和 effective")
 		return nil, l.errs
 	}
@@ -87,34 +90,160 @@ func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
 	return yaml.Unmarshal(data, n)
 }
 
-// yamlError turns the YAML parser's message into a positioned Chinese one.
-func yamlError(name string, err error) *Error {
+// yamlError turns the YAML parser's message into a positioned Chinese one. yaml.v3 names only
+// a line, often the line where the enclosing block starts; goccy/go-yaml, asked to parse the
+// same bytes, points at the character, so its position is used when it also finds an error.
+func yamlError(f *yamlFile, data []byte, err error) *Error {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 1
 	if i := strings.Index(msg, "line "); i >= 0 {
 		fmt.Sscanf(msg[i+5:], "%d", &line)
+	}
+	if l, c, ok := goccyPosition(data); ok {
+		line, col = l, c
 	}
 	detail := msg
 	if i := strings.LastIndex(msg, ": "); i >= 0 {
 		detail = msg[i+2:]
 	}
-	hints := map[string]string{
-		"mapping values are not allowed in this context": "此处不能再写“键: 值”：检查缩进，或给含冒号的值加引号",
-		"did not find expected key":                      "缩进不一致或缺少键，请检查本行与上一行的缩进",
-		"found character that cannot start any token":    "出现了不能作为开头的字符（例如制表符 Tab，YAML 只能用空格缩进）",
-		"did not find expected ',' or ']'":               "方括号 [ ] 没有闭合",
-		"did not find expected ',' or '}'":               "花括号 { } 没有闭合",
-		"found unexpected end of stream":                 "文件意外结束：引号或括号没有闭合",
-		"did not find expected '-' indicator":            "列表项缩进不一致：每个 - 应对齐",
-		"could not find expected ':'":                    "缺少冒号：每个键后面要有“: ”",
+	text := "YAML 格式错误：" + translateYAML(detail)
+	switch {
+	case strings.Contains(detail, "mapping values are not allowed"):
+		line, col = secondColon(f, line, col)
+	case strings.Contains(detail, "did not find expected ',' or '}'"):
+		line, col = unclosed(f, line, col, '{', '}')
+	case strings.Contains(detail, "did not find expected ',' or ']'"):
+		line, col = unclosed(f, line, col, '[', ']')
 	}
-	text := "YAML 格式错误：" + detail
-	for k, v := range hints {
-		if strings.Contains(detail, k) {
-			text = "YAML 格式错误：" + v
+	if l, c, ok := fullWidthColon(f); ok {
+		line, col = l, c
+		text = "YAML 格式错误：这里用了全角冒号“：”，键后面要用半角冒号和空格“: ”"
+	}
+	p := f.posAt(f.offset(line, col))
+	return &Error{Code: ErrFileSyntax, File: f.name, Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, Msg: text}
+}
+
+var yamlHints = []struct{ en, zh string }{
+	{"mapping values are not allowed in this context", "此处不能再写“键: 值”：检查缩进，或给含冒号的值加引号"},
+	{"did not find expected key", "缩进不一致或缺少键，请检查本行与上一行的缩进"},
+	{"found character that cannot start any token", "出现了不能作为开头的字符（例如制表符 Tab，YAML 只能用空格缩进；或 ! @ ` 开头的值要加引号）"},
+	{"did not find expected ',' or ']'", "方括号 [ ] 没有闭合"},
+	{"did not find expected ',' or '}'", "花括号 { } 没有闭合"},
+	{"found unexpected end of stream", "文件意外结束：引号或括号没有闭合"},
+	{"did not find expected '-' indicator", "列表项缩进不一致：每个 - 应对齐"},
+	{"could not find expected ':'", "缺少冒号：每个键后面要有“: ”"},
+	{"did not find expected whitespace or line break", "标记后面缺少空格（以 ! & * 开头的值请加引号）"},
+	{"found undefined tag handle", "值以 ! 开头会被当作 YAML 标签，请给这个值加引号"},
+	{"found a tab character", "YAML 只能用空格缩进，不能用制表符 Tab"},
+	{"did not find expected node content", "这里缺少内容：检查是否多了或少了 - 或 :"},
+	{"found unknown escape character", "双引号里的反斜杠 \\ 写法无效，请改用单引号或去掉反斜杠"},
+	{"invalid leading UTF-8 octet", "文件不是有效的 UTF-8 编码"},
+	{"control characters are not allowed", "文件中有不可见的控制字符，请删除"},
+}
+
+func translateYAML(detail string) string {
+	for _, h := range yamlHints {
+		if strings.Contains(detail, h.en) {
+			return h.zh
 		}
 	}
-	return &Error{Code: ErrFileSyntax, File: name, Line: line, Col: 1, Msg: text}
+	return "无法读取（" + detail + "）"
+}
+
+// goccyPosition asks goccy/go-yaml where the syntax error is.
+func goccyPosition(data []byte) (line, col int, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	_, err := goccy.ParseBytes(data, 0)
+	var te interface{ GetToken() *token.Token }
+	if err == nil || !errors.As(err, &te) || te.GetToken() == nil || te.GetToken().Position == nil {
+		return 0, 0, false
+	}
+	p := te.GetToken().Position
+	return p.Line, p.Column, p.Line >= 1
+}
+
+// fullWidthColon finds a key written with a full-width colon (预算数：100), a mistake a
+// Chinese input method makes that YAML reports only as some later confusion.
+func fullWidthColon(f *yamlFile) (line, col int, ok bool) {
+	for i, start := range f.lines {
+		end := len(f.runes)
+		if i+1 < len(f.lines) {
+			end = f.lines[i+1]
+		}
+		text := strings.TrimSpace(string(f.runes[start:end]))
+		if strings.HasPrefix(text, "#") || strings.Contains(text, ": ") || strings.HasSuffix(text, ":") {
+			continue
+		}
+		if k := indexRune(f.runes[start:end], '：'); k >= 0 {
+			return i + 1, k + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// lineRunes is line n (1-based) of the file without its line break.
+func (f *yamlFile) lineRunes(n int) []rune {
+	if n < 1 || n > len(f.lines) {
+		return nil
+	}
+	end := len(f.runes)
+	if n < len(f.lines) {
+		end = f.lines[n]
+	}
+	return []rune(strings.TrimRight(string(f.runes[f.lines[n-1]:end]), "\r\n"))
+}
+
+// secondColon points at a second "key: " on a line, the usual cause of "mapping values are
+// not allowed" (标题: 监控规则: 2024).
+func secondColon(f *yamlFile, line, col int) (int, int) {
+	rs := f.lineRunes(line)
+	seen := 0
+	for i, r := range rs {
+		if r == ':' && (i+1 == len(rs) || rs[i+1] == ' ') {
+			if seen++; seen == 2 {
+				return line, i + 1
+			}
+		}
+	}
+	return line, col
+}
+
+// unclosed points at the last bracket opened before line that is never closed.
+func unclosed(f *yamlFile, line, col int, open, close rune) (int, int) {
+	type at struct{ line, col int }
+	var stack []at
+	for n := 1; n <= min(line, len(f.lines)); n++ {
+		rs := f.lineRunes(n)
+	scan:
+		for i, r := range rs {
+			switch {
+			case r == '#' && (i == 0 || rs[i-1] == ' '):
+				break scan // a comment
+			case r == open:
+				stack = append(stack, at{n, i + 1})
+			case r == close && len(stack) > 0:
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return line, col
+	}
+	top := stack[len(stack)-1]
+	return top.line, top.col
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // noAliases refuses anchors and aliases: rule files do not need them, and refusing them
@@ -138,6 +267,9 @@ type pair struct {
 
 // mapping reads a mapping, reporting duplicate keys (YAML would silently keep the last).
 func (l *loader) mapping(n *yaml.Node, what, rule string) ([]pair, bool) {
+	if n.Kind == yaml.AliasNode {
+		return nil, false // reported once by noAliases
+	}
 	if n.Kind != yaml.MappingNode {
 		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为“键: 值”的映射，这里是%s", what, kindName(n))
 		return nil, false
@@ -188,6 +320,9 @@ func (l *loader) unknownKey(p pair, parent *yaml.Node, allowed []string, where, 
 
 // scalar reads a single value.
 func (l *loader) scalar(n *yaml.Node, what, rule string) (string, bool) {
+	if n.Kind == yaml.AliasNode {
+		return "", false // reported once by noAliases
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为单个值，这里是%s", what, kindName(n))
 		return "", false
@@ -293,6 +428,11 @@ func (l *loader) inputs(n *yaml.Node) {
 			continue
 		}
 		typeNode := p.value
+		if p.value.Kind == yaml.AliasNode {
+			// reported once; declare it so its uses raise no second error (the file is refused)
+			l.d.inputs = append(l.d.inputs, Input{Name: p.key, Type: Decimal})
+			continue
+		}
 		if p.value.Kind == yaml.MappingNode {
 			typeNode = nil
 			fields, _ := l.mapping(p.value, "输入 "+p.key, l.d.id)
@@ -371,6 +511,7 @@ func (l *loader) paramValue(n *yaml.Node, name string, dated bool) (ParamValue, 
 		switch f.key {
 		case "since":
 			v.Since, _ = l.date(f.value, "since", l.d.id)
+			v.SincePos = l.f.pos(f.value)
 		case "value":
 			v.Value, v.Pos, hasValue = l.literal(f.value), l.f.pos(f.value), true
 		case "reference":
@@ -395,7 +536,7 @@ func (l *loader) paramValue(n *yaml.Node, name string, dated bool) (ParamValue, 
 func (l *loader) checkSince(p Param) {
 	for i := 1; i < len(p.Values); i++ {
 		if !p.Values[i].Since.After(p.Values[i-1].Since) {
-			l.fail(p.Values[i].Pos, ErrFileVersion, l.d.id, "参数 %s 的 since 日期应从早到晚排列且不重复", p.Name)
+			l.fail(p.Values[i].SincePos, ErrFileVersion, l.d.id, "参数 %s 的 since 日期应从早到晚排列且不重复", p.Name)
 		}
 	}
 }

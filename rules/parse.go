@@ -33,7 +33,7 @@ func parserConfig(maxNodes int) *conf.Config {
 
 // parse pre-lexes and parses one expression.
 func parse(e Expr, ruleID string, lim limits) (*source, ast.Node, ErrorList) {
-	src, errs := prelex(e.Text, e.Pos, ruleID, lim)
+	src, errs := prelex(e, ruleID, lim)
 	if src.norm == "" && len(errs) > 0 {
 		return src, nil, errs
 	}

@@ -35,8 +35,9 @@ var lookalikes = map[rune]string{
 
 // prelex prepares text for expr's parser. It never changes the rune count, so every offset
 // expr reports is an offset into the author's text.
-func prelex(text string, pos Pos, ruleID string, lim limits) (*source, ErrorList) {
-	s := &source{text: text, pos: pos, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
+func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
+	text := e.Text
+	s := &source{text: text, pos: e.Pos, locate: e.locate, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
 	s.lines = lineStarts(text)
 	if off, ok := validUTF8Offset(text); !ok {
 		return s, ErrorList{s.errAt(ErrChar, off, off+1, "文本不是有效的 UTF-8 编码，请用 UTF-8 保存文件")}

@@ -62,6 +62,7 @@ func Build(spec Spec, opts ...Option) (*Program, error) {
 	c.parseAll()
 	c.sortDefs()
 	c.checkAll()
+	c.untyped()
 	if err := c.errs.err(); err != nil {
 		return nil, err
 	}

@@ -41,7 +41,8 @@ type ParamValue struct {
 	Since     time.Time // zero: from the rule set's effective date
 	Value     Value
 	Reference string // the policy text it comes from
-	Pos       Pos
+	Pos       Pos    // where the value is written
+	SincePos  Pos    // where the date is written
 }
 
 // period is a span of dates with one set of param values and its compiled program.

@@ -94,9 +94,10 @@ type testDraft struct {
 }
 
 type rawValue struct {
-	name string
-	node *yaml.Node
-	pos  Pos
+	name   string
+	node   *yaml.Node
+	pos    Pos // the value
+	keyPos Pos // the name
 }
 
 var testKeys = []string{"name", "given", "expect", "at", "desc"}
@@ -150,7 +151,7 @@ func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
 		if p.value.Kind != yaml.ScalarNode && !(p.value.Kind == yaml.SequenceNode && what == "given") {
 			l.fail(l.f.pos(p.value), ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
 		}
-		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value)}
+		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value), keyPos: l.f.pos(p.kn)}
 	}
 	return out
 }
@@ -167,11 +168,11 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		for _, g := range td.given {
 			t, ok := inputs[g.name]
 			if !ok && plainLiteral(g.name, "").Type() == Decimal {
-				c.fail(g.pos, ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
+				c.fail(g.keyPos, ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
 				continue
 			}
 			if !ok {
-				c.fail(g.pos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, g, t, rs.ID); ok {
@@ -182,7 +183,7 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		for _, e := range td.expect {
 			t := prog.Type(e.name)
 			if t == Invalid {
-				c.fail(e.pos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
+				c.fail(e.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, e, t, rs.ID); ok {
@@ -240,12 +241,21 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (
 		_ = quoted
 		// a constant expression such as 8/12, positioned in the file
 		p, err := Build(Spec{Formulas: []Formula{{Expr: f.exprOf(n)}}}, MaxNodes(200))
+		if err != nil && !startsLikeNumber(n.Value) && onlyCode(err, ErrUnknownName) {
+			// words, not a number (一百): say so rather than "unknown name"
+			c.fail(r.pos, ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			return Value{}, false
+		}
 		if err != nil {
-			c.errs = append(c.errs, Errors(err)...)
+			c.addAs(err, rule)
 			return Value{}, false
 		}
 		v, err := p.Eval(nil)
-		if err != nil || v.Type() != Decimal {
+		if err != nil {
+			c.addAs(err, rule)
+			return Value{}, false
+		}
+		if v.Type() != Decimal {
 			c.fail(r.pos, ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
 			return Value{}, false
 		}
@@ -322,4 +332,51 @@ func (rs *RuleSet) runTest(tc TestCase) TestResult {
 		}
 	}
 	return res
+}
+
+// addAs records the errors in err as problems of rule.
+func (c *setCompiler) addAs(err error, rule string) {
+	for _, e := range Errors(err) {
+		e2 := *e
+		e2.RuleID = rule
+		c.errs = append(c.errs, &e2)
+	}
+}
+
+// checkTestNames reports given and expect names that are neither inputs nor results, for a
+// file whose rules did not compile (so result types are unknown).
+func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
+	inputs := map[string]Type{}
+	for _, in := range rs.inputs {
+		inputs[in.Name] = in.Type
+	}
+	var results []string
+	for _, f := range rs.formulas {
+		results = append(results, f.Name)
+	}
+	for _, t := range rs.tables {
+		results = append(results, t.Name)
+	}
+	for _, td := range d.tests {
+		for _, g := range td.given {
+			if _, ok := inputs[g.name]; !ok {
+				c.fail(g.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+			}
+		}
+		for _, e := range td.expect {
+			if indexOf(results, e.name) < 0 {
+				c.fail(e.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
+			}
+		}
+	}
+}
+
+// onlyCode reports whether every problem in err has code.
+func onlyCode(err error, code Code) bool {
+	for _, e := range Errors(err) {
+		if e.Code != code {
+			return false
+		}
+	}
+	return true
 }

@@ -531,7 +531,7 @@ func TestDecisionTables(t *testing.T) {
 		assert.Equal(t, "等级", e.RuleID)
 		assert.Contains(t, e.Msg, "等级", "names the table")
 		assert.Contains(t, e.Msg, "偏差 = 0.35", "shows the value the conditions read")
-		assert.Contains(t, e.Msg, "良上限 = 0.2", "shows the params the conditions read")
+		assert.Contains(t, e.Msg, "良上限 = "+d("0.20").String(), "shows the params the conditions read")
 		assert.Contains(t, e.Error(), "规则 等级")
 	})
 
@@ -849,4 +849,42 @@ func TestConstKinds(t *testing.T) {
 	v, err = p.Eval(vars{"部门": "财政局", "日期": "2024-09-01"})
 	require.NoError(t, err)
 	sameValue(t, numS("0"), v, "after the deadline")
+}
+
+// TestComputedWholeArguments: a computed number of places or days is whole whatever its
+// scale: 12/4 is 3 written with 20 decimal places (3.00000000000000000000). The fast path and
+// the decimal.Decimal path (Explain, and any record with an input beyond 128 bits) must agree.
+func TestComputedWholeArguments(t *testing.T) {
+	big40 := d("1234567890123456789012345678901234567890")
+	for _, c := range []struct {
+		name, expr string
+		in         vars
+		want       rules.Value
+		reason     string
+	}{
+		{"算出的位数", "round(执行数 / 预算数, 12 / 4)", vars{"执行数": d("2"), "预算数": d("3")},
+			num(div20(d("2"), d("3")).Round(3)), "12/4 = 3 places: 0.667"},
+		{"算出的位数大数", "round(执行数 / 预算数, 12 / 4)", vars{"执行数": big40, "预算数": d("3")},
+			num(div20(big40, d("3")).Round(3)), "the same with a 40-digit input, which takes the decimal path"},
+		{"算出的负位数", "round(预算数, 0 - 4 / 2)", vars{"预算数": d("1250")},
+			num(d("1250").Round(-2)), "0 - 4/2 = -2 places: 1300"},
+		{"算出的天数", "add_days(日期, 60 / 2)", vars{"日期": "2024-08-31"},
+			rules.DateOf(time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 30)), "60/2 = 30 days"},
+		{"算出的日期", "make_date(2024, 16 / 2, 62 / 2)", nil, day(2024, 8, 31), "16/2 = 8, 62/2 = 31"},
+		{"百分数位数", "round(1.23456, 300%)", nil, num(d("1.23456").Round(3)), "300% is 3.00, a whole number of places"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			needReason(t, c.name, c.reason)
+			p, err := rules.Compile(c.expr, std()...)
+			require.NoError(t, err)
+			v, err := p.Eval(c.in)
+			if assert.NoError(t, err) {
+				sameValue(t, c.want, v, c.reason)
+			}
+			res, _, err := p.Explain(c.in)
+			if assert.NoError(t, err, "Explain computes with decimal.Decimal") {
+				sameValue(t, c.want, res.Value(0), "Explain: %s", c.reason)
+			}
+		})
+	}
 }

@@ -32,6 +32,7 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	before := len(c.errs)
 	c.periods(rs)
 	if len(c.errs) > before || len(rs.periods) == 0 {
+		c.checkTestNames(rs, d) // the tests' names can still be checked
 		return nil
 	}
 	c.resolveTests(rs, d)

@@ -20,6 +20,10 @@ type Pos struct {
 type Expr struct {
 	Text string
 	Pos  Pos
+	// locate maps a rune offset in Text to its place in the file, for text that is not a
+	// plain copy of the file (a quoted YAML value with escapes); nil means Pos and line
+	// starts suffice.
+	locate func(off int) Pos
 }
 
 // source is an expression's text prepared for expr's parser: same rune count, full-width
@@ -33,6 +37,7 @@ type source struct {
 	pct    map[int]bool   // literals followed by %
 	runes  int            // rune count of text
 	pos    Pos
+	locate func(off int) Pos
 	ruleID string
 	lines  []int // rune offset where each line of text starts
 }
@@ -40,12 +45,20 @@ type source struct {
 // at turns a rune offset within the text into a positioned error.
 func (s *source) errAt(code Code, from, to int, msg string) *Error {
 	line, col := s.lineCol(from)
+	off, end := s.pos.Offset+from, s.pos.Offset+max(to, from)
+	if s.locate != nil {
+		off, end = s.locate(from).Offset, s.locate(max(to, from)).Offset
+	}
 	return &Error{Code: code, Msg: msg, File: s.pos.File, Line: line, Col: col,
-		Offset: s.pos.Offset + from, End: s.pos.Offset + max(to, from), RuleID: s.ruleID}
+		Offset: off, End: end, RuleID: s.ruleID}
 }
 
 // lineCol maps a rune offset in the text to a line and column in the file.
 func (s *source) lineCol(off int) (int, int) {
+	if s.locate != nil {
+		p := s.locate(off)
+		return p.Line, p.Col
+	}
 	i := 0
 	for i+1 < len(s.lines) && s.lines[i+1] <= off {
 		i++
@@ -82,17 +95,7 @@ func (s *source) snippet(from, to int) string {
 	return s.text[start:]
 }
 
-func lineStarts(text string) []int {
-	starts := []int{0}
-	n := 0
-	for _, r := range text {
-		n++
-		if r == '\n' {
-			starts = append(starts, n)
-		}
-	}
-	return starts
-}
+func lineStarts(text string) []int { return lineBreaks([]rune(text)) }
 
 func validUTF8Offset(text string) (int, bool) {
 	if utf8.ValidString(text) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -16,13 +17,21 @@ type yamlFile struct {
 }
 
 func newYAMLFile(name string, data []byte) *yamlFile {
-	f := &yamlFile{name: name, runes: []rune(string(data)), lines: []int{0}}
-	for i, r := range f.runes {
-		if r == '\n' {
-			f.lines = append(f.lines, i+1)
+	f := &yamlFile{name: name, runes: []rune(string(data))}
+	f.lines = lineBreaks(f.runes)
+	return f
+}
+
+// lineBreaks gives the offset where each line starts. A line ends at \n, at \r\n, or at a lone
+// \r (old Mac files), as YAML reads them.
+func lineBreaks(rs []rune) []int {
+	starts := []int{0}
+	for i, r := range rs {
+		if r == '\n' || (r == '\r' && (i+1 == len(rs) || rs[i+1] != '\n')) {
+			starts = append(starts, i+1)
 		}
 	}
-	return f
+	return starts
 }
 
 // offset turns a 1-based line and column into a rune offset in the file.
@@ -38,14 +47,12 @@ func (f *yamlFile) pos(n *yaml.Node) Pos {
 	if n == nil {
 		return Pos{File: f.name, Line: 1, Col: 1}
 	}
-	return Pos{File: f.name, Line: n.Line, Col: n.Column, Offset: f.offset(n.Line, n.Column)}
+	return f.posAt(f.offset(n.Line, n.Column)) // clamped to the file: YAML may place an empty node past the end
 }
 
 func (f *yamlFile) posAt(off int) Pos {
-	line := 1
-	for line < len(f.lines) && f.lines[line] <= off {
-		line++
-	}
+	off = min(max(off, 0), len(f.runes))
+	line := sort.SearchInts(f.lines, off+1) // lines starting at or before off
 	return Pos{File: f.name, Line: line, Col: off - f.lines[line-1] + 1, Offset: off}
 }
 
@@ -66,8 +73,7 @@ func (f *yamlFile) exprOf(n *yaml.Node) Expr {
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		start++
 		if strings.ContainsAny(n.Value, "\\'\"") {
-			// escapes change the text: keep YAML's reading, positioned after the quote
-			return Expr{Text: n.Value, Pos: f.posAt(start)}
+			return f.quotedExpr(n, start)
 		}
 	}
 	if end, ok := f.match(start, n.Value); ok {
@@ -100,4 +106,69 @@ func (f *yamlFile) match(start int, value string) (int, bool) {
 		end = i
 	}
 	return end, true
+}
+
+// quotedExpr reads a quoted value whose escapes (\" in double quotes, '' in single quotes)
+// make YAML's text differ from the file's: it decodes the escapes itself and keeps, for each
+// character, where it is in the file, so errors still point at the author's character.
+func (f *yamlFile) quotedExpr(n *yaml.Node, start int) Expr {
+	double := n.Style == yaml.DoubleQuotedStyle
+	var text []rune
+	var offs []int
+	i := start
+	for i < len(f.runes) {
+		r := f.runes[i]
+		switch {
+		case double && r == '"', !double && r == '\'' && (i+1 >= len(f.runes) || f.runes[i+1] != '\''):
+			i = len(f.runes) // the closing quote
+			continue
+		case !double && r == '\'':
+			text, offs = append(text, '\''), append(offs, i)
+			i += 2
+			continue
+		case double && r == '\\' && i+1 < len(f.runes):
+			if d, ok := simpleEscape(f.runes[i+1]); ok {
+				text, offs = append(text, d), append(offs, i)
+				i += 2
+				continue
+			}
+			return Expr{Text: n.Value, Pos: f.posAt(start)} // a rarer escape: YAML's reading
+		}
+		text, offs = append(text, r), append(offs, i)
+		i++
+	}
+	if !sameNonSpace(string(text), n.Value) {
+		return Expr{Text: n.Value, Pos: f.posAt(start)}
+	}
+	offs = append(offs, i) // one past the end, for spans that reach it
+	return Expr{Text: string(text), Pos: f.posAt(start), locate: func(k int) Pos {
+		return f.posAt(offs[min(max(k, 0), len(offs)-1)])
+	}}
+}
+
+func simpleEscape(r rune) (rune, bool) {
+	switch r {
+	case '"', '\\', '/':
+		return r, true
+	case 'n':
+		return '\n', true
+	case 't':
+		return '\t', true
+	case ' ':
+		return ' ', true
+	}
+	return 0, false
+}
+
+// sameNonSpace compares two texts ignoring whitespace, which YAML folds in quoted values.
+func sameNonSpace(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strip(a) == strip(b)
 }
