@@ -2,15 +2,15 @@ package rules
 
 import (
 	"crypto/sha256"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/jixiao-go/jixiao/amount"
 	goccy "github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/jixiao-go/jixiao/amount"
 	yaml "go.yaml.in/yaml/v3"
 )
 

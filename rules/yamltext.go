@@ -108,7 +108,7 @@ func (f *yamlFile) match(start int, value string) (int, bool) {
 	return end, true
 }
 
-// quotedExpr reads a quoted value whose escapes (\" in double quotes, '' in single quotes)
+// quotedExpr reads a quoted value whose escapes (\" in double quotes, ” in single quotes)
 // make YAML's text differ from the file's: it decodes the escapes itself and keeps, for each
 // character, where it is in the file, so errors still point at the author's character.
 func (f *yamlFile) quotedExpr(n *yaml.Node, start int) Expr {
