@@ -38,6 +38,7 @@ type draft struct {
 	formulas  []Formula
 	tables    []Table
 	tests     []testDraft
+	results   []string // every formula and table name written, even those with problems
 }
 
 // loader reads one file, collecting every problem instead of stopping at the first.
@@ -615,6 +616,7 @@ func (l *loader) formulas(n *yaml.Node) {
 		return
 	}
 	for _, p := range pairs {
+		l.d.results = append(l.d.results, p.key)
 		e, ok := l.exprNode(p.value, "公式 "+p.key, p.key)
 		if ok {
 			l.d.formulas = append(l.d.formulas, Formula{Name: p.key, Expr: e, Pos: l.f.pos(p.kn)})
@@ -657,6 +659,7 @@ func (l *loader) tables(n *yaml.Node) {
 		return
 	}
 	for _, p := range pairs {
+		l.d.results = append(l.d.results, p.key)
 		t := Table{Name: p.key, Pos: l.f.pos(p.kn)}
 		if p.value.Kind != yaml.SequenceNode {
 			l.fail(l.f.pos(p.value), ErrFileValue, p.key, "决策表 %s 应为行的列表（每行以 - 开头）", p.key)

@@ -182,6 +182,9 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		prog := rs.periods[0].prog
 		for _, e := range td.expect {
 			t := prog.Type(e.name)
+			if t == Invalid && indexOf(d.results, e.name) >= 0 {
+				continue // the formula or table has problems of its own, reported already
+			}
 			if t == Invalid {
 				c.fail(e.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
 				continue
@@ -350,8 +353,8 @@ func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
 	for _, in := range rs.inputs {
 		inputs[in.Name] = in.Type
 	}
-	var results []string
-	for _, f := range rs.formulas {
+	results := append([]string(nil), d.results...)
+	for _, f := range rs.formulas { // and what a base file provides
 		results = append(results, f.Name)
 	}
 	for _, t := range rs.tables {
