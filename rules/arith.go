@@ -123,10 +123,14 @@ func (decOps) cmp(a, b decimal.Decimal) int          { return a.Cmp(b) }
 func (decOps) sign(a decimal.Decimal) int            { return a.Sign() }
 func (decOps) fromInt(v int64) decimal.Decimal       { return decimal.NewFromInt(v) }
 func (decOps) whole(a decimal.Decimal) (int64, bool) {
-	if !a.IsInteger() || a.NumDigits() > 18 {
+	if !a.IsInteger() {
 		return 0, false
 	}
-	return a.IntPart(), true
+	i := a.BigInt() // 12/4 is 3 with 20 places: more than 18 digits, still whole
+	if !i.IsInt64() {
+		return 0, false
+	}
+	return i.Int64(), true
 }
 func (o decOps) short(f *frame, n *node) {
 	f.fail(n, ErrRuntimeLimit, "计算结果超出限制（数字位数或小数位数过多）")

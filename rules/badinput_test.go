@@ -83,6 +83,14 @@ func TestInvisibleAndInvalidCharacters(t *testing.T) {
 			assert.Equal(t, c.col, e.Col, "%v", err)
 		})
 	}
+	// A byte-order mark some editors write at the start of a text is not part of the rule.
+	t.Run("BOM", func(t *testing.T) {
+		p, err := rules.Compile("\ufeff1 + 1", std()...)
+		require.NoError(t, err)
+		v, err := p.Eval(nil)
+		require.NoError(t, err)
+		assert.Equal(t, "2", v.String())
+	})
 	// Characters pasted from Word or a web page: clean errors (or a value), never a panic.
 	for _, text := range []string{"\ufeff1 + 1", "1 +\u200b 1", "1 + 1\u2028", "执行率\u00a0> 1", "1 + 1 \U0001F600"} {
 		t.Run(fmt.Sprintf("%q", text), func(t *testing.T) {
@@ -99,7 +107,7 @@ var englishPhrases = []string{"unrecognized", "unexpected", "expected", "literal
 // English text and without the pre-lexer's stand-in 0 for a number the author typed.
 func TestMessagesAreChinese(t *testing.T) {
 	for _, text := range []string{
-		"\ufeff1 + 1", "1 +\u200b 1", "1 @ 2", "执行率 $ 1", "1 + 1 \U0001F600", "执行率 25", "(1 + 2) 3",
+		"1 +\u200b 1", "1 @ 2", "执行率 $ 1", "1 + 1 \U0001F600", "执行率 25", "(1 + 2) 3",
 		"7%2", "round(1,", "[1, 2", "1 +", "执行率 >", "if 执行率 { 1 }", "let = 1; 2", "let x 1; x",
 		"执行率 ? 1", "1 ? : 2", "a b c", "1 ,2", "\"abc", "`abc", "'abc", "执行率 === 1", "!", "[", "]", "(",
 		"#", "$", "~1", "1 | 2", "1 & 2", "执行率.", "..", "?.", "1 ?? ", "{", "}", "let", "not", "in",

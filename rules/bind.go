@@ -64,6 +64,9 @@ func Bind[T any](p *Program) (*Binding[T], error) {
 	b := &Binding[T]{prog: p}
 	var errs ErrorList
 	for _, s := range p.inputs {
+		if p.missing[s] == nil {
+			continue // the program never reads it
+		}
 		sf, ok := fields[s.name]
 		if !ok {
 			if first := p.missing[s]; first != nil {

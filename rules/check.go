@@ -383,8 +383,9 @@ func (c *checker) let(n *ast.VariableDeclaratorNode, from, to int) *node {
 	if msg := checkName(n.Name); msg != "" {
 		c.fail(ErrDeclaration, from, to, "let %s", msg)
 	}
-	if c.lookup(n.Name) != nil {
-		c.fail(ErrDuplicate, from, to, "let 的名称 %s 与已有的名称重复，请换一个名称", n.Name)
+	_, isBuiltin := builtinByName(n.Name)
+	if c.lookup(n.Name) != nil || isBuiltin {
+		c.fail(ErrDuplicate, from, to, "let 的名称 %s 与已有的名称或函数重复，请换一个名称", n.Name)
 	}
 	s := &symbol{name: n.Name, typ: v.typ, kind: symLet}
 	if v.typ == List {

@@ -38,6 +38,10 @@ func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
 		ok, out.typ = arity(3, 3) && args(Decimal), Decimal
 	case biMod:
 		ok, out.typ = arity(2, 2) && args(Decimal), Decimal
+		if ok && kids[1].isConst() && kids[1].litDec.IsZero() {
+			c.fail(ErrDivByZero, kids[1].from, kids[1].to, "除数为零：mod 不能除以 0")
+			ok = false
+		}
 	case biMin, biMax, biSum, biAvg:
 		ok, out.typ = c.aggregate(b, kids, arity), Decimal
 	case biCount:

@@ -50,7 +50,7 @@ func parse(e Expr, ruleID string, lim limits) (*source, ast.Node, ErrorList) {
 
 var (
 	reUnexpected = regexp.MustCompile(`^unexpected token (\w+)(?:\("(.*)"\))?$`)
-	reUnknownCh  = regexp.MustCompile(`^unrecognized character: U\+[0-9A-F]+ '(.*)'$`)
+	reUnknownCh  = regexp.MustCompile(`^unrecognized character: (U\+[0-9A-F]+)(?: '(.*)')?$`)
 )
 
 // translateParseError turns expr's English parser message into the staff's words.
@@ -81,7 +81,13 @@ func translateParseError(src *source, err error) *Error {
 	case strings.HasPrefix(msg, "unclosed comment"):
 		msg = "注释 /* 没有结束的 */"
 	case reUnknownCh.MatchString(msg):
-		code, msg = ErrChar, fmt.Sprintf("无法识别的字符 %s", reUnknownCh.FindStringSubmatch(msg)[1])
+		m := reUnknownCh.FindStringSubmatch(msg)
+		code, msg = ErrChar, fmt.Sprintf("无法识别的字符 %s", m[2])
+		if m[2] == "" {
+			msg = fmt.Sprintf("表达式中有看不见的字符 %s，请删除", m[1])
+		}
+	case strings.HasPrefix(msg, "invalid char escape"):
+		msg = "文本中的反斜杠 \\ 写法无效：要写反斜杠本身请写两个 \\\\"
 	case strings.HasPrefix(msg, "expected name"), strings.Contains(msg, "map key"):
 		msg = "语法错误：此处缺少名称"
 	case strings.Contains(msg, "coalesce"):

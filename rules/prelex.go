@@ -61,13 +61,15 @@ func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 		case r == '"' || r == '\'' || r == '`' || rs[i] == '“' || rs[i] == '‘':
 			i = s.copyString(rs, out, i, &errs)
 			continue
-		case r == 0 || (unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'):
+		case r == 0xFEFF && i == 0:
+			r = ' ' // a byte-order mark some editors put at the start
+		case r == 0 || (unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r') || unicode.Is(unicode.Cf, r):
 			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("表达式中有不可见的控制字符 %U，请删除", r)))
 			r = ' '
 		case lookalikes[r] != "":
 			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("请用 %s 代替 %c", lookalikes[r], r)))
 			r = ' '
-		case r == '.' && i+1 < len(rs) && isDigitRune(fw(rs[i+1])) && (i == 0 || !isDigitRune(out[i-1])) && !identBefore(out, i):
+		case r == '.' && i+1 < len(rs) && isDigitRune(fw(rs[i+1])) && (i == 0 || !isDigitRune(out[i-1]) && out[i-1] != '.') && !identBefore(out, i):
 			errs = append(errs, s.errAt(ErrNumber, i, i+1, "小数要写出整数部分：请写成 0"+string(fwString(rs[i:]))))
 			r = ' ' // the digits after it are read as a number, so no second message
 		case r >= '0' && r <= '9' && !identBefore(out, i):
@@ -199,6 +201,9 @@ func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
 		s.pct[start] = true
 		out[i] = ' '
 		i++
+		if k := skipSpaces(rs, i); k < len(rs) && (isIdentRune(rs[k]) || rs[k] == '(') {
+			*errs = append(*errs, s.errAt(ErrUnsupported, i-1, i, "% 在这里像是取余：取余请写 mod(a, b)；百分数后面要有运算符"))
+		}
 	}
 	return i
 }
@@ -222,4 +227,11 @@ func fwString(rs []rune) []rune {
 		break
 	}
 	return out
+}
+
+func skipSpaces(rs []rune, i int) int {
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\t') {
+		i++
+	}
+	return i
 }

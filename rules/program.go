@@ -48,6 +48,9 @@ func Build(spec Spec, opts ...Option) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(spec.Formulas) == 0 && len(spec.Tables) == 0 {
+		return nil, ErrorList{{Code: ErrEmpty, Line: 1, Col: 1, Msg: "没有任何公式或决策表可以计算"}}
+	}
 	c := &compiler{cfg: cfg, syms: map[string]*symbol{}, funcs: map[string]*Func{}, byName: map[string]*def{},
 		firstUse: map[*symbol]*Error{}}
 	if len(spec.Formulas) == 1 && spec.Formulas[0].Name == "" && len(spec.Tables) == 0 {

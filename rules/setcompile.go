@@ -30,6 +30,12 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 		c.merge(rs, d, base)
 	}
 	before := len(c.errs)
+	if len(rs.formulas)+len(rs.tables) == 0 {
+		if !d.broken {
+			c.fail(d.idPos, ErrFileMissing, rs.ID, "规则文件没有任何公式（formulas）或决策表（tables）")
+		}
+		return nil
+	}
 	c.periods(rs)
 	if len(c.errs) > before || len(rs.periods) == 0 {
 		c.checkTestNames(rs, d) // the tests' names can still be checked
