@@ -257,18 +257,44 @@ func (b *builder[N, A]) in(n *node) boolFn {
 			return false
 		}
 	}
-	eq := make([]boolFn, len(elems))
-	for i, e := range elems {
-		eq[i] = b.compare(&node{op: opEq, typ: Bool, kids: []*node{x, e}, src: n.src, from: n.from, to: n.to})
+	switch x.typ { // x is evaluated once, then compared with each element in turn
+	case Decimal:
+		return anyOf(b.num(x), mapNodes(elems, b.num), b.ops.cmp)
+	case String:
+		return anyOf(b.text(x), mapNodes(elems, b.text), cmpEq[string])
+	case Bool:
+		return anyOf(b.boolean(x), mapNodes(elems, b.boolean), cmpEq[bool])
 	}
+	return anyOf(b.date(x), mapNodes(elems, b.date), cmpInt)
+}
+
+// anyOf reports whether x equals any of the elements.
+func anyOf[T any, F ~func(*frame) T](x F, elems []F, cmp func(a, b T) int) boolFn {
 	return func(f *frame) bool {
-		for _, e := range eq {
-			if e(f) {
+		v := x(f)
+		for _, e := range elems {
+			if cmp(v, e(f)) == 0 {
 				return true
 			}
 		}
 		return false
 	}
+}
+
+func mapNodes[T any](ns []*node, build func(*node) T) []T {
+	out := make([]T, len(ns))
+	for i, n := range ns {
+		out[i] = build(n)
+	}
+	return out
+}
+
+// cmpEq compares for equality only: 0 when equal, 1 otherwise.
+func cmpEq[T comparable](a, b T) int {
+	if a == b {
+		return 0
+	}
+	return 1
 }
 
 // text compiles a text-valued node.

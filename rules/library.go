@@ -324,6 +324,9 @@ func ruleFiles(fsys fs.FS, p string) ([]string, error) {
 		if err != nil {
 			return err
 		}
+		if de.IsDir() && name != p && strings.HasPrefix(de.Name(), ".") {
+			return fs.SkipDir // .git, .github and editors' folders hold no rule files
+		}
 		ext := strings.ToLower(path.Ext(name))
 		if !de.IsDir() && (ext == ".yaml" || ext == ".yml") {
 			out = append(out, name)

@@ -49,14 +49,14 @@ func (r TestResult) Errors() ErrorList {
 			out = append(out, &c)
 		}
 		if len(out) == 0 {
-			out = append(out, &Error{Code: ErrTestFailed, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col, Msg: "测试 " + r.Name + " 运行出错：" + r.Err.Error(), RuleID: r.RuleSet})
+			out = append(out, &Error{Code: ErrTestFailed, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col, Msg: "测试 " + r.Name + " 运行出错：" + r.Err.Error(), RuleSet: r.RuleSet})
 		}
 		return out
 	}
 	var out ErrorList
 	for _, f := range r.Failures {
 		out = append(out, &Error{Code: ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
-			RuleID: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", r.Name, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
+			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", r.Name, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
 	}
 	return out
 }

@@ -17,9 +17,22 @@ var files embed.FS
 // FS is the embedded rule files, for reading or for loading into a Library.
 func FS() fs.FS { return files }
 
-// Load loads the default rule sets into lib.
+// Load loads the default rule sets into lib. Their file names read rulesets/<name>.yaml, the
+// path of the file in this module, so a message or trace about them names a file one can open.
 func Load(lib *rules.Library) ([]*rules.RuleSet, error) {
-	return lib.LoadFS(files, ".")
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		return nil, err
+	}
+	var in []rules.File
+	for _, e := range entries {
+		data, err := fs.ReadFile(files, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		in = append(in, rules.File{Name: "rulesets/" + e.Name(), Data: data})
+	}
+	return lib.LoadBytes(in...)
 }
 
 // Library makes a Library holding the default rule sets; opts apply to every rule set.

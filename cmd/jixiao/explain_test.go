@@ -62,10 +62,10 @@ func TestExplainSources(t *testing.T) {
 }
 
 // resultsOf is the explanation without the header, which names the file, and with the
-// rule files named as the embedded defaults name them.
+// rule files named as the embedded defaults name them (rulesets/<name>.yaml).
 func resultsOf(out string) string {
 	_, results, _ := strings.Cut(out, "\n结果：\n")
-	return strings.ReplaceAll(results, "../../rulesets/", "")
+	return strings.ReplaceAll(results, "../../rulesets/", "rulesets/")
 }
 
 func TestExplainTrace(t *testing.T) {
@@ -114,8 +114,8 @@ func TestExplainJSON(t *testing.T) {
 func TestExplainErrors(t *testing.T) {
 	runCases(t, []cliCase{
 		{name: "缺少输入", args: []string{"explain", "minfeng-monitor", "--set", "预算数=631.46"},
-			stderr: "national-monitor.yaml:17:8: 规则 执行率：缺少输入 执行数\n" +
-				"national-monitor.yaml:19:9: 规则 序时进度：缺少输入 月份\n" +
+			stderr: "rulesets/national-monitor.yaml:17:8: 规则 执行率：缺少输入 执行数\n" +
+				"rulesets/national-monitor.yaml:19:9: 规则 序时进度：缺少输入 月份\n" +
 				"提示：用 --set 名称=值 给出输入（规则集 minfeng-monitor 的输入：预算数、执行数、月份）\n",
 			code: exitFindings, reason: "缺少输入是计算出错，退出码 1，每个缺少的输入指向它第一次被用到的地方"},
 		{name: "除数为零", args: []string{"explain", "testdata/good/project-score.yaml", "--set", "预算数=0", "--set", "执行数=1"},
