@@ -188,10 +188,16 @@ func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rules.Ru
 		}
 		return nil, usagef(c, "规则集 %s 有 %d 个版本（%s），请用 --at 给出计算日期", ids[0], len(cands), spans(cands))
 	}
+	// the version in force is the latest one that has started (a version without until
+	// ends where the next begins), as rules.Library.Get chooses
+	var found *rules.RuleSet
 	for _, rs := range cands {
-		if rs.InForce(at) {
-			return rs, nil
+		if !rs.Effective.After(at) && (found == nil || rs.Effective.After(found.Effective)) {
+			found = rs
 		}
+	}
+	if found != nil && found.InForce(at) {
+		return found, nil
 	}
 	return nil, usagef(c, "规则集 %s 在 %s 不生效（生效期：%s）", ids[0], at.Format(dayLayout), spans(cands))
 }

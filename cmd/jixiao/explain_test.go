@@ -174,3 +174,27 @@ func TestExplainUsage(t *testing.T) {
 			code:   exitUsage, reason: "--ruleset 写错时给出相近的名称"},
 	})
 }
+
+// TestExplainPicksVersionInForce: of two versions without until, the later one is in force
+// from its effective date on, as rules.Library.Get decides.
+func TestExplainPicksVersionInForce(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name, effective, line string) {
+		text := "ruleset: 等级线\neffective: " + effective + "\ninputs:\n  总分: {type: decimal}\n" +
+			"tables:\n  等级:\n    - when: 总分 >= " + line + "\n      then: 优\n    - else: 良\n"
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	file("2023.yaml", "2023-01-01", "90")
+	file("2024.yaml", "2024-01-01", "95")
+	for _, tc := range []struct {
+		at, version, grade, reason string
+	}{
+		{"2023-06-30", "2023-01-01", "优", "2024 版还没生效"},
+		{"2024-06-30", "2024-01-01", "良", "2023 版没有 until，到 2024 版生效时为止"},
+	} {
+		stdout, stderr, code := runCLI("explain", dir, "--at", tc.at, "--set", "总分=90")
+		require.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stdout, "版本："+tc.version+"\n", tc.reason)
+		assert.Contains(t, stdout, "  等级 = "+tc.grade+"\n", tc.reason)
+	}
+}
