@@ -127,7 +127,7 @@ func (b *Binding[T]) Eval(rec *T, res *Result) error {
 		slow, err = p.exec(f, p.fast, p.slow)
 	}
 	if err == nil {
-		p.collect(f, slow, res.vals)
+		p.collect(f, slow, res)
 	}
 	p.release(f)
 	return err

@@ -129,7 +129,7 @@ func (x *xtPaths) fast(rec *xtRecord) xtOut {
 		return out
 	}
 	for i, s := range x.slots {
-		v := slotValue(f, Decimal, s, false)
+		v := fastValue(f.fast[s])
 		out.nums[i], out.strs[i] = f.fast[s].Decimal(), v.String()
 	}
 	out.grade = f.strs[x.grade]

@@ -34,6 +34,6 @@ func (p *Program) Explain(vars map[string]any) (*Result, []TraceStep, error) {
 	if err != nil {
 		return nil, trace, err
 	}
-	p.collect(f, true, res.vals)
+	p.collect(f, true, res)
 	return res, trace, nil
 }

@@ -16,6 +16,7 @@ type Program struct {
 	inputs   []*symbol
 	missing  map[*symbol]*Error // an input's first use, reported when a record lacks it
 	outputs  []output
+	byKind   [List + 1][]output // the outputs of each kind, for collect
 	index    map[string]int
 	fast     func(*frame)
 	slow     func(*frame)
@@ -29,9 +30,10 @@ type Program struct {
 
 // output is one named result and the slot it is computed into.
 type output struct {
-	name string
-	typ  Type
-	slot int
+	name  string
+	typ   Type
+	slot  int
+	index int // position among the results
 }
 
 // Compile compiles one expression. Inputs and functions come from options:
@@ -77,8 +79,10 @@ func (c *compiler) program() *Program {
 	maxExp := int32(lim.maxDigits) + lim.maxScale
 	p := &Program{lim: lim, inputs: c.inputs, missing: c.firstUse, index: map[string]int{}, nslots: c.slots.n}
 	for _, d := range c.defs { // outputs in declaration order
-		p.index[d.name] = len(p.outputs)
-		p.outputs = append(p.outputs, output{name: d.name, typ: d.sym.typ, slot: d.sym.slot})
+		o := output{name: d.name, typ: d.sym.typ, slot: d.sym.slot, index: len(p.outputs)}
+		p.index[d.name] = o.index
+		p.outputs = append(p.outputs, o)
+		p.byKind[o.typ.kind()] = append(p.byKind[o.typ.kind()], o)
 	}
 	fb := &builder[fixed.Num, fastOps]{ops: fastOps{maxDigits: lim.maxDigits, maxExp: maxExp}, lim: lim}
 	sb := &builder[decimal.Decimal, decOps]{ops: decOps{maxDigits: lim.maxDigits, maxExp: maxExp}, lim: lim}
@@ -185,30 +189,29 @@ func (p *Program) exec(f *frame, fast, slow func(*frame)) (usedSlow bool, err er
 	return true, f.error()
 }
 
-// collect copies the results out of the frame.
-func (p *Program) collect(f *frame, slow bool, out []Value) {
-	for i, o := range p.outputs {
-		out[i] = slotValue(f, o.typ, o.slot, slow)
-	}
-}
-
-func slotValue(f *frame, t Type, slot int, slow bool) Value {
-	switch t.kind() {
-	case Decimal:
+// collect copies the results out of the frame into res, by kind: copying 32-byte numbers
+// into typed arrays is much cheaper per record than building a Value for each result.
+func (p *Program) collect(f *frame, slow bool, res *Result) {
+	res.slow = slow
+	for _, o := range p.byKind[Decimal] {
 		if slow {
-			return NumberOf(f.slow[slot])
+			res.decs[o.index] = f.slow[o.slot]
+		} else {
+			res.nums[o.index] = f.fast[o.slot]
 		}
-		return fastValue(f.fast[slot])
-	case String:
-		return TextOf(f.strs[slot])
-	case Bool:
-		return BoolOf(f.bools[slot])
-	case Date:
-		return dateValue(f.dates[slot])
-	case List:
-		return ListOf(f.lists[slot])
 	}
-	return Value{}
+	for _, o := range p.byKind[String] {
+		res.strs[o.index] = f.strs[o.slot]
+	}
+	for _, o := range p.byKind[Bool] {
+		res.bools[o.index] = f.bools[o.slot]
+	}
+	for _, o := range p.byKind[Date] {
+		res.dates[o.index] = f.dates[o.slot]
+	}
+	for _, o := range p.byKind[List] {
+		res.lists[o.index] = f.lists[o.slot]
+	}
 }
 
 func (p *Program) frame() *frame { return p.frames.Get().(*frame) }
@@ -226,7 +229,7 @@ func (p *Program) Eval(vars map[string]any) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	return res.vals[0], nil
+	return res.Value(0), nil
 }
 
 // Run evaluates every result with inputs given by name.
@@ -250,11 +253,13 @@ func (p *Program) RunInto(vars map[string]any, res *Result) error {
 	if err != nil {
 		return err
 	}
-	p.collect(f, slow, res.vals)
+	p.collect(f, slow, res)
 	return nil
 }
 
 // NewResult makes a Result to reuse across records with RunInto or a Binding.
 func (p *Program) NewResult() *Result {
-	return &Result{prog: p, vals: make([]Value, len(p.outputs))}
+	n := len(p.outputs)
+	return &Result{prog: p, nums: make([]fixed.Num, n), decs: make([]decimal.Decimal, n), strs: make([]string, n),
+		bools: make([]bool, n), dates: make([]int32, n), lists: make([][]decimal.Decimal, n)}
 }

@@ -3,13 +3,22 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
+	"github.com/shopspring/decimal"
 )
 
 // Result holds every result of one record, in the program's declaration order. Reuse one
 // Result across records (Program.RunInto, Binding.Eval) to evaluate without allocating.
 type Result struct {
-	prog *Program
-	vals []Value
+	prog  *Program
+	slow  bool // numbers are in decs (the record went the decimal.Decimal way), else in nums
+	nums  []fixed.Num
+	decs  []decimal.Decimal
+	strs  []string
+	bools []bool
+	dates []int32
+	lists [][]decimal.Decimal
 }
 
 // Get returns the named result.
@@ -18,14 +27,31 @@ func (r *Result) Get(name string) (Value, bool) {
 	if !ok {
 		return Value{}, false
 	}
-	return r.vals[i], true
+	return r.Value(i), true
 }
 
 // Value returns the i-th result in declaration order.
-func (r *Result) Value(i int) Value { return r.vals[i] }
+func (r *Result) Value(i int) Value {
+	switch r.prog.outputs[i].typ.kind() {
+	case Decimal:
+		if r.slow {
+			return NumberOf(r.decs[i])
+		}
+		return fastValue(r.nums[i])
+	case String:
+		return TextOf(r.strs[i])
+	case Bool:
+		return BoolOf(r.bools[i])
+	case Date:
+		return dateValue(r.dates[i])
+	case List:
+		return ListOf(r.lists[i])
+	}
+	return Value{}
+}
 
 // Len is the number of results.
-func (r *Result) Len() int { return len(r.vals) }
+func (r *Result) Len() int { return len(r.prog.outputs) }
 
 // Names lists the result names in declaration order.
 func (r *Result) Names() []string { return r.prog.Names() }
@@ -40,7 +66,7 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		k, _ := json.Marshal(o.name)
-		v, err := r.vals[i].MarshalJSON()
+		v, err := r.Value(i).MarshalJSON()
 		if err != nil {
 			return nil, err
 		}
