@@ -111,18 +111,30 @@ func (p *Program) setValue(f *frame, s *symbol, v Value) *Error {
 // setNum stores a number in both representations; a number beyond 128 bits sends the
 // record to the decimal.Decimal path.
 func (p *Program) setNum(f *frame, s *symbol, d decimal.Decimal) *Error {
+	n, fits := fixed.FromDecimal(d)
+	if fits && p.fitsLimits(n) && s.typ != Int {
+		f.fast[s.slot], f.slow[s.slot], f.lazy[s.slot] = n, d, false // the common case, checked on 128 bits
+		return nil
+	}
 	if msg := p.checkNum(d); msg != "" {
 		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 的值 %s%s", s.name, shortText(d), msg))
 	}
 	if s.typ == Int && !d.IsInteger() {
 		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为整数，收到 %s", s.name, d.String()))
 	}
-	n, ok := fixed.FromDecimal(d)
-	if !ok {
+	if !fits {
 		f.overflow = true
 	}
 	f.fast[s.slot], f.slow[s.slot], f.lazy[s.slot] = n, d, false
 	return nil
+}
+
+// fitsLimits applies checkNum's limits to a number that fits 128 bits, without touching
+// its decimal.Decimal (whose digit count is costly).
+func (p *Program) fitsLimits(n fixed.Num) bool {
+	e := int64(n.Exp())
+	return e >= -int64(p.lim.maxScale) && e <= int64(p.lim.maxDigits)+int64(p.lim.maxScale) &&
+		(p.lim.maxDigits >= 39 || n.Digits() <= p.lim.maxDigits)
 }
 
 // setInt stores a whole number without making a decimal.Decimal (which would allocate);

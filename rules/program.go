@@ -216,8 +216,10 @@ func (p *Program) collect(f *frame, slow bool, res *Result) {
 
 func (p *Program) frame() *frame { return p.frames.Get().(*frame) }
 
+// release returns a frame to the pool. It is reset when next taken, not here: a pooled frame
+// may keep the last record's strings a little longer, and each record saves a pass.
 func (p *Program) release(f *frame) {
-	f.reset()
+	f.trace = nil // never keep a caller's trace slice alive
 	p.frames.Put(f)
 }
 
