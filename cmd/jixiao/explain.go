@@ -50,15 +50,7 @@ func newExplainCmd() *cobra.Command {
 		Short:   "用规则集计算一条记录，逐步说明每个结果的来历",
 		Long:    "用规则文件中的规则集计算一条记录，列出每个公式和决策表的结果，并逐步说明它是怎么算出来的。",
 		Example: explainHelp,
-		Args: func(c *cobra.Command, args []string) error {
-			switch len(args) {
-			case 1:
-				return nil
-			case 0:
-				return usagef(c, "缺少规则文件")
-			}
-			return usagef(c, "只能解释一个规则文件，这里给了 %d 个参数", len(args))
-		},
+		Args:    exactlyOne("缺少规则文件", "只能解释一个规则文件，这里给了 %d 个参数"),
 		RunE: func(c *cobra.Command, args []string) error {
 			return o.run(c, args[0])
 		},

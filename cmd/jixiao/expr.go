@@ -44,15 +44,7 @@ func newExprCmd() *cobra.Command {
 		Long:        "计算一个规则表达式，把结果打印到标准输出。",
 		Example:     exprHelp,
 		Annotations: map[string]string{annotationTakesExpr: "true"},
-		Args: func(c *cobra.Command, args []string) error {
-			switch len(args) {
-			case 1:
-				return nil
-			case 0:
-				return usagef(c, "缺少要计算的表达式")
-			}
-			return usagef(c, "只能计算一个表达式，这里给了 %d 个参数（表达式中有空格时请用引号括起来）", len(args))
-		},
+		Args:        exactlyOne("缺少要计算的表达式", "只能计算一个表达式，这里给了 %d 个参数（表达式中有空格时请用引号括起来）"),
 		RunE: func(c *cobra.Command, args []string) error {
 			return o.run(c, args[0])
 		},

@@ -223,3 +223,17 @@ func startsWithLetter(s string) bool {
 	}
 	return false
 }
+
+// exactlyOne accepts one positional argument; missing and many (with %d for the count) are
+// the usage errors for none and for several.
+func exactlyOne(missing, many string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		switch len(args) {
+		case 1:
+			return nil
+		case 0:
+			return usagef(c, "%s", missing)
+		}
+		return usagef(c, many, len(args))
+	}
+}
