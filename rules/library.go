@@ -112,17 +112,61 @@ func (l *Library) LoadEach(files ...File) ([]*RuleSet, error) {
 func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	sc := &setCompiler{opts: l.opts}
-	drafts, failed := readDrafts(files, sc)
-	next := l.cur.Load().clone()
-	added := next.compileAll(drafts, failed, sc)
-	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
-	err := sc.errs.err()
+	next, added, err := l.prepare(l.cur.Load(), files)
 	if err != nil && !partial {
 		return nil, err
 	}
 	l.cur.Store(next)
 	return added, err
+}
+
+// prepare compiles files on top of base into a new catalog, leaving base as it was.
+func (l *Library) prepare(base *catalog, files []File) (*catalog, []*RuleSet, error) {
+	sc := &setCompiler{opts: l.opts}
+	drafts, failed := readDrafts(files, sc)
+	next := base.clone()
+	added := next.compileAll(drafts, failed, sc)
+	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
+	return next, added, sc.errs.err()
+}
+
+// Staged is a load compiled against a Library but not yet in it: a platform runs the new
+// rule sets' tests (or its own checks) first, then commits. The zero Staged is not usable.
+type Staged struct {
+	lib  *Library
+	base *catalog
+	next *catalog
+	sets []*RuleSet
+}
+
+// Stage compiles files against the library as it is now, without changing it. Every
+// problem is returned at once, as LoadBytes does.
+func (l *Library) Stage(files ...File) (*Staged, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	base := l.cur.Load()
+	next, added, err := l.prepare(base, files)
+	if err != nil {
+		return nil, err
+	}
+	return &Staged{lib: l, base: base, next: next, sets: added}, nil
+}
+
+// RuleSets lists the rule sets the staged files define.
+func (s *Staged) RuleSets() []*RuleSet { return append([]*RuleSet(nil), s.sets...) }
+
+// Commit swaps the staged rule sets into the library, atomically. It refuses (code F006) if
+// the library changed after Stage, since the staged rule sets were compiled against what
+// it held then.
+func (s *Staged) Commit() error {
+	s.lib.mu.Lock()
+	defer s.lib.mu.Unlock()
+	if s.lib.cur.Load() != s.base {
+		return &Error{Code: ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
+			Msg: "规则库在预检之后已有变化，请重新预检后再提交"}
+	}
+	s.lib.cur.Store(s.next)
+	return nil
 }
 
 // readDrafts reads every file. A file with problems of its own is still compiled when it
