@@ -34,6 +34,7 @@ type compiler struct {
 	order    []*def
 	inputs   []*symbol
 	firstUse map[*symbol]*Error // where each input is first read, for R002 messages
+	hints    int                // suggestions left for unknown names (bounded: a hostile file may have thousands)
 }
 
 func posErr(p Pos, code Code, ruleID, msg string) *Error {
@@ -211,7 +212,7 @@ func (c *compiler) checkExpr(d *def, i int) *node {
 	if d.trees[i] == nil { // did not parse: its error is reported
 		return &node{typ: Invalid, src: d.srcs[i]}
 	}
-	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots}
+	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots, hints: &c.hints}
 	n := ck.check(d.trees[i])
 	c.errs = append(c.errs, ck.errs...)
 	for _, s := range ck.used {

@@ -38,6 +38,7 @@ type checker struct {
 	slots *slotAlloc
 	used  []*symbol // program-level symbols read, in order of first use
 	useAt map[*symbol]int
+	hints *int // suggestions left to compute in this Build (each costs a pass over all names)
 }
 
 // slotAlloc hands out frame slots; each name and let gets its own.
@@ -201,26 +202,18 @@ func (c *checker) unknown(name string, from, to int, isCall bool) {
 			return
 		}
 	}
-	var cands []string
-	if isCall {
-		for _, b := range builtinSpecs {
-			cands = append(cands, b.name)
-		}
-		for n := range c.funcs {
-			cands = append(cands, n)
-		}
-	} else {
-		for _, s := range c.lets {
-			cands = append(cands, s.name)
-		}
-		for n := range c.syms {
-			cands = append(cands, n)
-		}
-	}
 	what := "名称"
 	if isCall {
 		what = "函数"
 	}
+	if c.hints != nil {
+		if *c.hints <= 0 { // a hostile file may hold thousands of unknown names
+			c.fail(ErrUnknownName, from, to, "未知%s %s", what, name)
+			return
+		}
+		*c.hints--
+	}
+	cands := c.candidates(isCall)
 	if half := halfWidth(name); half != name && indexOf(cands, half) >= 0 {
 		c.fail(ErrUnknownName, from, to, "未知%s %s：名称中的字母是全角的，是否为 %s？", what, name, half)
 		return
@@ -230,6 +223,30 @@ func (c *checker) unknown(name string, from, to int, isCall bool) {
 		return
 	}
 	c.fail(ErrUnknownName, from, to, "未知%s %s", what, name)
+}
+
+// candidates lists the names a misspelt one may have meant: functions for a call, else
+// lets and program-level names.
+func (c *checker) candidates(isCall bool) []string {
+	var out []string
+	if isCall {
+		for _, b := range builtinSpecs {
+			out = append(out, b.name)
+		}
+		for n := range c.funcs {
+			out = append(out, n)
+		}
+		return out
+	}
+	for _, s := range c.lets {
+		out = append(out, s.name)
+	}
+	for n := range c.syms {
+		if n != c.src.ruleID { // a formula cannot use itself: never suggest it
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {

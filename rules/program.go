@@ -54,7 +54,7 @@ func Build(spec Spec, opts ...Option) (*Program, error) {
 		return nil, ErrorList{{Code: ErrEmpty, Line: 1, Col: 1, Msg: "没有任何公式或决策表可以计算"}}
 	}
 	c := &compiler{cfg: cfg, syms: map[string]*symbol{}, funcs: map[string]*Func{}, byName: map[string]*def{},
-		firstUse: map[*symbol]*Error{}}
+		firstUse: map[*symbol]*Error{}, hints: 200}
 	if len(spec.Formulas) == 1 && spec.Formulas[0].Name == "" && len(spec.Tables) == 0 {
 		// a stand-alone expression: its result has no name to declare
 		d := &def{formula: &spec.Formulas[0], sym: &symbol{kind: symResult}}

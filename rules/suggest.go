@@ -11,19 +11,30 @@ import (
 func suggest(name string, cands []string) string {
 	sort.Strings(cands) // ties resolve the same way every run
 	best, bestD := "", -1
+	n := len([]rune(name))
+	if n > maxSuggestLen {
+		return "" // no typo hunt in a pasted paragraph
+	}
 	for _, c := range cands {
+		cn := len([]rune(c))
+		if cn > maxSuggestLen || cn-n > 1+n/3 || n-cn > 1+n/3 {
+			continue // too different in length to be a typo: skip the quadratic distance
+		}
 		d := editDistance([]rune(name), []rune(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
 	}
-	n := len([]rune(name))
 	limit := 1 + n/3
 	if bestD < 0 || bestD > limit || bestD >= n {
 		return ""
 	}
 	return best
 }
+
+// maxSuggestLen bounds the names compared for a suggestion, so a hostile file full of long
+// unknown names costs little.
+const maxSuggestLen = 64
 
 func editDistance(a, b []rune) int {
 	prev := make([]int, len(b)+1)
