@@ -1,26 +1,26 @@
 package amount
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // MaxPlaces bounds the places argument of the rounding and formatting functions, so that a wrong
-// argument cannot allocate a number with a billion digits. They panic outside [-MaxPlaces, MaxPlaces].
+// argument cannot allocate a number with a billion digits. Places beyond ±MaxPlaces are treated as ±MaxPlaces.
 const MaxPlaces = 100
 
 // RoundHalfUp rounds to places decimal places, halves away from zero (四舍五入):
 // 2.675 → 2.68, -2.675 → -2.68. The result has exactly places decimal places (for places ≥ 0).
 // A negative places rounds to tens, hundreds and so on.
 func RoundHalfUp(d decimal.Decimal, places int32) decimal.Decimal {
-	checkPlaces(places)
+	places = clampPlaces(places)
 	return d.Round(places) // shopspring's Round is half away from zero
 }
 
 // FormatDecimal rounds half-up to places and prints the digits, never an exponent: "9993.67".
 func FormatDecimal(d decimal.Decimal, places int32) string {
+	places = clampPlaces(places)
 	return RoundHalfUp(d, places).StringFixed(places)
 }
 
@@ -34,10 +34,10 @@ func FormatPercent(ratio decimal.Decimal, places int32) string {
 	return FormatDecimal(ratio.Shift(2), places) + "%"
 }
 
-func checkPlaces(places int32) {
-	if places > MaxPlaces || places < -MaxPlaces {
-		panic("amount: places " + strconv.Itoa(int(places)) + " outside ±" + strconv.Itoa(MaxPlaces))
-	}
+// clampPlaces keeps places within ±MaxPlaces: formatting never panics and never allocates
+// a hundred-thousand-digit string for a mistyped argument.
+func clampPlaces(places int32) int32 {
+	return min(max(places, -MaxPlaces), MaxPlaces)
 }
 
 // exactString prints d with all the digits of its coefficient, keeping trailing zeros: 100.00 stays

@@ -109,10 +109,13 @@ func TestFormatIgnoresShopspringGlobals(t *testing.T) {
 	assert.Equal(t, "0.20", exactString(dec("0.20")))
 }
 
-func TestPlacesOutOfRangePanics(t *testing.T) {
-	d := dec("1")
-	assert.NotPanics(t, func() { RoundHalfUp(d, MaxPlaces); FormatDecimal(d, -MaxPlaces) })
-	assert.Panics(t, func() { RoundHalfUp(d, MaxPlaces+1) })
-	assert.Panics(t, func() { FormatDecimal(d, -MaxPlaces-1) })
-	assert.Panics(t, func() { FormatPercent(d, 1<<30) })
+// TestPlacesOutOfRangeAreClamped: a mistyped places argument neither panics nor allocates
+// a billion-digit string; it is treated as ±MaxPlaces.
+func TestPlacesOutOfRangeAreClamped(t *testing.T) {
+	d := dec("1.5")
+	assert.True(t, RoundHalfUp(d, MaxPlaces+1).Equal(RoundHalfUp(d, MaxPlaces)))
+	assert.Equal(t, int32(-MaxPlaces), RoundHalfUp(d, MaxPlaces+1).Exponent())
+	assert.Equal(t, FormatDecimal(d, -MaxPlaces), FormatDecimal(d, -MaxPlaces-1))
+	assert.Equal(t, FormatPercent(d, MaxPlaces), FormatPercent(d, 1<<30))
+	assert.Len(t, FormatPercent(d, 1<<30), len("150.")+MaxPlaces+len("%"))
 }

@@ -45,7 +45,12 @@ func Compile(text string, opts ...Option) (*Program, error) {
 }
 
 // Build compiles a Spec. Every problem is reported at once, as an ErrorList in file order.
-func Build(spec Spec, opts ...Option) (*Program, error) {
+func Build(spec Spec, opts ...Option) (prog *Program, err error) {
+	defer func() { // a bug of ours must still reach the caller as an error value
+		if r := recover(); r != nil {
+			prog, err = nil, internalError(r)
+		}
+	}()
 	cfg, err := newConfig(opts)
 	if err != nil {
 		return nil, err
@@ -173,6 +178,11 @@ func (p *Program) Inputs() []Input {
 // recomputes the record with slow when a value did not fit 128 bits (or fast is nil).
 // The frame must be reset and loaded first.
 func (p *Program) exec(f *frame, fast, slow func(*frame)) (usedSlow bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			usedSlow, err = false, internalError(r)
+		}
+	}()
 	if fast != nil && !f.overflow {
 		fast(f)
 		if !f.overflow {
@@ -264,4 +274,10 @@ func (p *Program) NewResult() *Result {
 	n := len(p.outputs)
 	return &Result{prog: p, nums: make([]fixed.Num, n), decs: make([]decimal.Decimal, n), strs: make([]string, n),
 		bools: make([]bool, n), dates: make([]int32, n), lists: make([][]decimal.Decimal, n)}
+}
+
+// internalError reports a broken invariant of the engine as an error, never a crash.
+func internalError(r any) error {
+	return &Error{Code: ErrUnsupported, File: "<jixiao>", Line: 1, Col: 1,
+		Msg: fmt.Sprintf("规则引擎内部错误，请把规则和数据报告给开发者：%v", r)}
 }
