@@ -81,7 +81,7 @@ func (c *checker) check(n ast.Node) *node {
 	case *ast.CallNode:
 		out = c.call(n, from, to)
 	case *ast.BuiltinNode:
-		out = c.callNamed(n.Name, n.Arguments, from, to)
+		out = c.callNamed(n.Name, n.Arguments, from)
 	case *ast.ArrayNode:
 		out = c.list(n.Nodes, from, to)
 	default:
@@ -442,17 +442,18 @@ func (c *checker) call(n *ast.CallNode, from, to int) *node {
 		c.fail(ErrUnsupported, from, to, "只能调用内置函数或登记的函数")
 		return bad(from, to)
 	}
-	return c.callNamed(id.Value, n.Arguments, from, to)
+	return c.callNamed(id.Value, n.Arguments, from)
 }
 
-func (c *checker) callNamed(name string, args []ast.Node, from, to int) *node {
+// callNamed checks a call; errors about the call point at the function's name.
+func (c *checker) callNamed(name string, args []ast.Node, from int) *node {
 	kids := make([]*node, len(args))
 	okAll := true
 	for i, a := range args {
 		kids[i] = c.check(a)
 		okAll = okAll && kids[i].typ != Invalid
 	}
-	to = from + len([]rune(name))
+	to := from + len([]rune(name))
 	if b, ok := builtinByName(name); ok {
 		if !okAll {
 			return bad(from, to)

@@ -55,7 +55,6 @@ func (l *loader) fail(p Pos, code Code, rule, format string, args ...any) {
 
 // readDraft parses a rule file. It never panics, whatever the bytes.
 func readDraft(name string, data []byte) (d *draft, errs ErrorList) {
-	f := newYAMLFile(name, nil)
 	if len(data) > MaxFileSize {
 		return nil, ErrorList{{Code: ErrFileLimit, File: name, Line: 1, Col: 1,
 			Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", len(data), MaxFileSize)}}
@@ -65,7 +64,7 @@ func readDraft(name string, data []byte) (d *draft, errs ErrorList) {
 		return nil, ErrorList{{Code: ErrFileSyntax, File: name, Line: p.Line, Col: p.Col, Offset: off,
 			Msg: "文件不是有效的 UTF-8 编码，请用 UTF-8 保存（Excel 另存为时选择 UTF-8）"}}
 	}
-	f = newYAMLFile(name, data)
+	f := newYAMLFile(name, data)
 	var root yaml.Node
 	if err := safeUnmarshal(data, &root); err != nil {
 		return nil, ErrorList{yamlError(f, data, err)}

@@ -47,9 +47,8 @@ func DateOf(t time.Time) Value {
 // ListOf makes a list Value; the slice is not copied, so do not change it afterwards.
 func ListOf(ds []decimal.Decimal) Value { return Value{typ: List, list: ds} }
 
-func fastValue(n fixed.Num) Value       { return Value{typ: Decimal, num: n} }
-func slowValue(d decimal.Decimal) Value { return Value{typ: Decimal, dec: d, big: true} }
-func dateValue(days int32) Value        { return Value{typ: Date, days: days} }
+func fastValue(n fixed.Num) Value { return Value{typ: Decimal, num: n} }
+func dateValue(days int32) Value  { return Value{typ: Date, days: days} }
 
 // Type is the Value's type: Decimal, String, Bool, Date or List (Invalid for the zero Value).
 func (v Value) Type() Type { return v.typ }
