@@ -12,7 +12,7 @@ func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
 		want := fmt.Sprintf(" %d ", lo)
 		switch {
 		case hi < 0:
-			want = fmt.Sprintf("至少%d", lo)
+			want = fmt.Sprintf("至少 %d ", lo)
 		case hi != lo:
 			want = fmt.Sprintf(" %d 到 %d ", lo, hi)
 		}

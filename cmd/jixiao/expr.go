@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,8 @@ import (
 
 const exprHelp = `选项：
   --set 名称=值      声明一个输入并给出它的值，可重复。值能读作数字时是数值
-                     （10,113.65、１２．５、20%），true 或 false 是布尔，其余是文本。
+                     （10,113.65、１２．５、20%），true 或 false 是布尔，
+                     2024-05-31 这样的写法是日期，其余是文本。
   --format 格式      text（默认）只打印值；json 打印一行
                      {"value":"0.98782978723404255319","type":"decimal"}，
                      出错时打印 {"errors":[...]}，每个错误带 code、line、col。
@@ -167,6 +169,9 @@ func classify(name, value string) setting {
 		return setting{name: name, typ: rules.Bool, value: true}
 	case "false":
 		return setting{name: name, typ: rules.Bool, value: false}
+	}
+	if t, err := time.Parse("2006-01-02", strings.TrimSpace(value)); err == nil {
+		return setting{name: name, typ: rules.Date, value: t} // 2024-05-31 is a date
 	}
 	s := setting{name: name, typ: rules.String, value: value}
 	if r, _ := firstRune(strings.TrimSpace(value)); strings.ContainsRune("0123456789０１２３４５６７８９+-＋－.．", r) {

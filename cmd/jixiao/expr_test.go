@@ -37,6 +37,8 @@ func TestExprValues(t *testing.T) {
 
 func TestExprSet(t *testing.T) {
 	runCases(t, []cliCase{
+		{name: "日期", args: []string{"expr", "--set", "开始=2024-01-01", "--set", "截止=2024-08-31", "--", "days_between(开始, 截止)"},
+			stdout: "243\n", reason: "2024-08-31 这样的值是日期；2024 年是闰年，1 月 1 日到 8 月 31 日相隔 31+29+31+30+31+30+31+30 = 243 天"},
 		{name: "中文名与千分位",
 			args:   []string{"expr", "--set", "预算数=10,113.65", "--set", "执行数=9993.67", "--", "执行数 / 预算数"},
 			stdout: "0.98813682498405620127\n",
