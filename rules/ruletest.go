@@ -56,14 +56,15 @@ func (r TestResult) Errors() ErrorList {
 	var out ErrorList
 	for _, f := range r.Failures {
 		out = append(out, &Error{Code: ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
-			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", r.Name, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
+			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
 	}
 	return out
 }
 
 // TestFailure is one expected value that did not match.
 type TestFailure struct {
-	Name string
+	Test string // the test case
+	Name string // the result that differed
 	Want Value
 	Got  Value
 	Pos  Pos // where the expectation is written
@@ -71,7 +72,7 @@ type TestFailure struct {
 
 // String prints the failure as staff read it: file:line:col: 测试 名称：结果 期望 x，实际 y.
 func (f TestFailure) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s 期望 %s，实际 %s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Name, quoteValue(f.Want), quoteValue(f.Got))
+	return fmt.Sprintf("%s:%d:%d: 测试 %s：%s 期望 %s，实际 %s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))
 }
 
 func quoteValue(v Value) string {
@@ -331,7 +332,7 @@ func (rs *RuleSet) runTest(tc TestCase) TestResult {
 	for _, e := range tc.Expect {
 		got, _ := ev.Values.Get(e.Name)
 		if !got.Equal(e.Value) {
-			res.Failures = append(res.Failures, TestFailure{Name: e.Name, Want: e.Value, Got: got, Pos: e.Pos})
+			res.Failures = append(res.Failures, TestFailure{Test: tc.Name, Name: e.Name, Want: e.Value, Got: got, Pos: e.Pos})
 		}
 	}
 	return res
