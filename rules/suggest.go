@@ -6,8 +6,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// suggest returns the known name closest to name, if it is close enough to be a likely typo.
-// Distance counts characters, so 执形率 is one edit from 执行率.
+// Suggest returns the candidate closest to name when it is close enough to be a likely typo
+// (执形率 for 执行率: distance counts characters), or "". Tools use it to phrase the same
+// "是否为 …？" hints the rules package gives.
+func Suggest(name string, cands []string) string {
+	return suggest(name, append([]string(nil), cands...))
+}
+
+// suggest is Suggest; it sorts cands in place.
 func suggest(name string, cands []string) string {
 	sort.Strings(cands) // ties resolve the same way every run
 	best, bestD := "", -1

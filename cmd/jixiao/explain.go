@@ -367,57 +367,15 @@ func (o *explainOptions) evalError(c *cobra.Command, rs *rules.RuleSet, err erro
 	return o.jsonErrors(c, list)
 }
 
-// jsonErrors ends the command with findings; in JSON mode it also prints the problems as one
-// line {"errors":[...]} on stdout, as jixiao expr does.
+// jsonErrors ends the command with findings (see findings).
 func (o *explainOptions) jsonErrors(c *cobra.Command, list rules.ErrorList) error {
-	if o.format == "json" {
-		out, err := jsonLine(struct {
-			Errors rules.ErrorList `json:"errors"`
-		}{list})
-		if err != nil {
-			return &findingsError{msg: "无法输出错误：" + err.Error()}
-		}
-		if err := write(c.OutOrStdout(), out); err != nil {
-			return err
-		}
-	}
-	return &findingsError{}
+	return findings(c, o.format, list)
 }
 
 // suggestion is "，是否为 X？" for the candidate closest to name, or "" when none is close.
 func suggestion(name string, cands []string) string {
-	best, bestDist := "", 0
-	limit := (len([]rune(name)) + 1) / 2
-	for _, cand := range cands {
-		d := editDistance(name, cand)
-		if d <= limit && (best == "" || d < bestDist) {
-			best, bestDist = cand, d
-		}
+	if best := rules.Suggest(name, cands); best != "" {
+		return "，是否为 " + best + "？"
 	}
-	if best == "" {
-		return ""
-	}
-	return "，是否为 " + best + "？"
-}
-
-// editDistance is the Levenshtein distance between a and b, counted in characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }

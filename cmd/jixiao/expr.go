@@ -219,18 +219,7 @@ func (o *exprOptions) findings(c *cobra.Command, settings []setting, err error) 
 		}
 	}
 	io.WriteString(c.ErrOrStderr(), b.String())
-	if o.format == "json" {
-		out, jerr := jsonLine(struct {
-			Errors rules.ErrorList `json:"errors"`
-		}{list})
-		if jerr != nil {
-			return &findingsError{msg: "无法输出错误：" + jerr.Error()}
-		}
-		if werr := write(c.OutOrStdout(), out); werr != nil {
-			return werr
-		}
-	}
-	return &findingsError{}
+	return findings(c, o.format, list)
 }
 
 // jsonLine encodes v as one line of JSON, keeping < > & as they are.

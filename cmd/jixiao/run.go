@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/jixiao-go/jixiao/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -236,4 +237,21 @@ func exactlyOne(missing, many string) cobra.PositionalArgs {
 		}
 		return usagef(c, many, len(args))
 	}
+}
+
+// findings ends a command with exit code 1 after its problems were printed on stderr; in
+// JSON mode it also prints them as one line {"errors":[...]} on stdout.
+func findings(c *cobra.Command, format string, list rules.ErrorList) error {
+	if format == "json" {
+		out, err := jsonLine(struct {
+			Errors rules.ErrorList `json:"errors"`
+		}{list})
+		if err != nil {
+			return &findingsError{msg: "无法输出错误：" + err.Error()}
+		}
+		if err := write(c.OutOrStdout(), out); err != nil {
+			return err
+		}
+	}
+	return &findingsError{}
 }
