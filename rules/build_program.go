@@ -258,12 +258,14 @@ func (c *compiler) checkTable(d *def) {
 		case typ == Invalid:
 			typ, typRow = then.typ, i
 		case then.typ != typ:
-			p := r.Then.Pos
+			p, width := r.Then.Pos, len([]rune(r.Then.Value.String()))
 			if r.Then.Expr != nil {
-				p = r.Then.Expr.Pos
+				p, width = r.Then.Expr.Pos, len([]rune(r.Then.Expr.Text))
 			}
-			c.errs = append(c.errs, posErr(p, ErrTableType, t.Name,
-				fmt.Sprintf("决策表 %s 第 %d 行的结果是%s，与第 %d 行的%s不同", t.Name, i+1, then.typ, typRow+1, typ)))
+			e := posErr(p, ErrTableType, t.Name,
+				fmt.Sprintf("决策表 %s 第 %d 行的结果是%s，与第 %d 行的%s不同", t.Name, i+1, then.typ, typRow+1, typ))
+			e.End = e.Offset + width // the outcome, for an editor to underline
+			c.errs = append(c.errs, e)
 			ok = false
 		}
 	}
