@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // builtin checks a built-in call's arguments and gives its result type.
 func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
@@ -93,7 +97,7 @@ func (c *checker) places(b builtinSpec, kids []*node) bool {
 	}
 	p := kids[1].litDec
 	lim := int64(c.lim.maxScale)
-	if !p.IsInteger() || p.Abs().Cmp(decimalFromInt(lim)) > 0 {
+	if !p.IsInteger() || p.Abs().Cmp(decimal.NewFromInt(lim)) > 0 {
 		c.fail(ErrLimit, kids[1].from, kids[1].to, "函数 %s 的小数位数必须是 -%d 到 %d 之间的整数，这里是 %s", b.name, lim, lim, p.String())
 		return false
 	}

@@ -226,7 +226,6 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (
 		c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
 		return Value{}, false
 	}
-	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
 	switch t.kind() {
 	case String:
 		return TextOf(n.Value), true
@@ -242,7 +241,6 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (
 		if v := plainLiteral(n.Value, n.Tag); v.Type() == Decimal {
 			return c.whole(v, t, r, rule) // a number, even quoted ("10,113.65")
 		}
-		_ = quoted
 		// a constant expression such as 8/12, positioned in the file
 		p, err := Build(Spec{Formulas: []Formula{{Expr: f.exprOf(n)}}}, MaxNodes(200))
 		if err != nil && !startsLikeNumber(n.Value) && onlyCode(err, ErrUnknownName) {

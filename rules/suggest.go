@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"sort"
-
-	"github.com/shopspring/decimal"
-)
+import "sort"
 
 // Suggest returns the candidate closest to name when it is close enough to be a likely typo
 // (执形率 for 执行率: distance counts characters), or "". Tools use it to phrase the same
@@ -61,5 +57,3 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
-
-func decimalFromInt(v int64) decimal.Decimal { return decimal.NewFromInt(v) }

@@ -71,7 +71,7 @@ func (v Value) Text() string { return v.str }
 func (v Value) Bool() bool { return v.b }
 
 // Time returns a date as midnight UTC.
-func (v Value) Time() time.Time { return time.Unix(int64(v.days)*86400, 0).UTC() }
+func (v Value) Time() time.Time { return daysToDate(v.days) }
 
 // List returns a list of numbers.
 func (v Value) List() []decimal.Decimal { return v.list }
