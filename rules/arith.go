@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/jixiao-go/jixiao/internal/fixed"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // arithmetic is one number representation the closure compiler can target. fastOps computes

@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // within fails the test if fn does not return in time: staff text must never hang a batch.

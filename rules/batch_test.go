@@ -5,10 +5,11 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // TestEvalBatchAccountsForEveryRow: rows in = rows out + rows rejected, each rejected row

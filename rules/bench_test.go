@@ -4,8 +4,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // benchRecord is one project at a monitoring checkpoint.

@@ -82,7 +82,7 @@ func Bind[T any](p *Program) (*Binding[T], error) {
 		}
 		b.loaders = append(b.loaders, fieldLoader{sym: s, off: sf.Offset, kind: k})
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -44,7 +44,11 @@ func posErr(p Pos, code Code, ruleID, msg string) *Error {
 // declare adds a program-level name, reporting a duplicate.
 func (c *compiler) declare(name string, p Pos, s *symbol) bool {
 	if msg := checkName(name); msg != "" {
-		c.errs = append(c.errs, posErr(p, ErrDeclaration, "", "名称"+msg))
+		what := "名称"
+		if s.kind == symInput {
+			what = "输入名称"
+		}
+		c.errs = append(c.errs, posErr(p, ErrDeclaration, "", what+msg))
 		return false
 	}
 	rule := name
@@ -66,7 +70,7 @@ func (c *compiler) declare(name string, p Pos, s *symbol) bool {
 func (c *compiler) declareAll(spec Spec) {
 	for _, in := range append(append([]Input(nil), c.cfg.inputs...), spec.Inputs...) {
 		s := &symbol{name: in.Name, typ: in.Type, kind: symInput, slot: c.slots.next()}
-		if c.declare(in.Name, Pos{}, s) {
+		if c.declare(in.Name, in.Pos, s) {
 			c.inputs = append(c.inputs, s)
 		}
 	}

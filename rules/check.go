@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/jixiao-go/jixiao/internal/suggest"
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/shopspring/decimal"
@@ -214,11 +217,11 @@ func (c *checker) unknown(name string, from, to int, isCall bool) {
 		*c.hints--
 	}
 	cands := c.candidates(isCall)
-	if half := halfWidth(name); half != name && indexOf(cands, half) >= 0 {
+	if half := halfWidth(name); half != name && slices.Contains(cands, half) {
 		c.fail(ErrUnknownName, from, to, "未知%s %s：名称中的字母是全角的，是否为 %s？", what, name, half)
 		return
 	}
-	if best := suggest(name, cands); best != "" {
+	if best := suggest.Closest(name, cands); best != "" {
 		c.fail(ErrUnknownName, from, to, "未知%s %s，是否为 %s？", what, name, best)
 		return
 	}

@@ -25,24 +25,6 @@ type Error struct {
 	RuleSet string `json:"ruleset,omitempty"`
 }
 
-// inRuleSet marks the run-time errors in err with the rule set being evaluated.
-func inRuleSet(err error, id string) error {
-	list := Errors(err)
-	if list == nil {
-		return err
-	}
-	out := make(ErrorList, len(list))
-	for i, e := range list {
-		c := *e
-		c.RuleSet = id
-		out[i] = &c
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return out
-}
-
 // Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses.
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -122,8 +104,9 @@ func (l ErrorList) sorted() ErrorList {
 	return out
 }
 
-// err returns the list as an error, or nil when it is empty.
-func (l ErrorList) err() error {
+// Err returns the list sorted by file and position, without exact repeats, as an error; or
+// nil when it is empty. Tools that gather problems from several places report them this way.
+func (l ErrorList) Err() error {
 	if len(l) == 0 {
 		return nil
 	}

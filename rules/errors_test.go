@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // errRow is an expression that must not compile, and the first problem it must report.

@@ -3,8 +3,9 @@ package rules_test
 import (
 	"fmt"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // A rule is an expression over declared inputs; names may be Chinese and 90% is a literal.

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/jixiao-go/jixiao/internal/fixed"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // frame holds one record's values while it is evaluated. Frames are pooled per program and

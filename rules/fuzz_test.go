@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // fuzzOpts declares what fuzzed text may read: every input type and two vendor functions.

@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // d reads an exact decimal from its text; test expectations are derived from it with

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/internal/fixed"
-	"github.com/shopspring/decimal"
 )
 
 // inputErr positions an input problem at the input's first use in the rule text.
@@ -39,7 +40,7 @@ func (p *Program) loadMap(f *frame, vars map[string]any) error {
 			errs = append(errs, err)
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // setAny converts one Go value to the input's declared type.
@@ -238,6 +239,30 @@ func describeGo(v any) string {
 		s = s[:40] + "…"
 	}
 	return fmt.Sprintf("%T %s", v, s)
+}
+
+// ParseValue reads text as a value of type t the way a Program reads an input given as text:
+// a number through amount.ParseDecimal (10,113.65, 20%, full-width digits), which for Int must
+// be whole; true/false, 是/否 or 真/假 for Bool; 2024-05-31 or 2024/05/31 for Date; text as it
+// is for String. A List is not read from text. ok is false when s is not a value of type t.
+func ParseValue(t Type, s string) (v Value, ok bool) {
+	switch t {
+	case Decimal, Int:
+		d, err := amount.ParseDecimal(s)
+		if err != nil || (t == Int && !d.IsInteger()) {
+			return Value{}, false
+		}
+		return NumberOf(d), true
+	case String:
+		return TextOf(s), true
+	case Bool:
+		b, ok := parseBool(s)
+		return BoolOf(b), ok
+	case Date:
+		d, ok := parseDate(s)
+		return dateValue(d), ok
+	}
+	return Value{}, false
 }
 
 func parseBool(s string) (bool, bool) {

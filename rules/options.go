@@ -36,6 +36,7 @@ type Input struct {
 	Type Type   `json:"type"`
 	Unit string `json:"unit,omitempty"` // e.g. 万元; informative
 	Desc string `json:"desc,omitempty"`
+	Pos  Pos    `json:"-"` // where the input is declared in a file; zero for one declared in Go
 }
 
 // WithInput declares an input named name of type t.
@@ -135,7 +136,7 @@ func newConfig(opts []Option) (*config, error) {
 			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("自定义函数 %s 与内置函数同名", f.Name), Line: 1, Col: 1})
 		}
 	}
-	return c, errs.err()
+	return c, errs.Err()
 }
 
 // reserved words expr's grammar gives a meaning to; a name cannot be one of them.

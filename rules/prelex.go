@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/jixiao-go/jixiao/internal/textpos"
 )
 
 // fullWidth maps characters a Chinese input method types in place of ASCII punctuation.
@@ -37,9 +39,9 @@ var lookalikes = map[rune]string{
 // expr reports is an offset into the author's text.
 func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 	text := e.Text
-	s := &source{text: text, pos: e.Pos, locate: e.locate, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
+	s := &source{text: text, pos: e.Pos, locate: e.Locate, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
 	s.lines = lineStarts(text)
-	if off, ok := validUTF8Offset(text); !ok {
+	if off, ok := textpos.FirstInvalid(text); !ok {
 		return s, ErrorList{s.errAt(ErrChar, off, off+1, "文本不是有效的 UTF-8 编码，请用 UTF-8 保存文件")}
 	}
 	rs := []rune(text)

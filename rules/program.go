@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/jixiao-go/jixiao/internal/fixed"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // Program is a compiled set of results (one for Compile, several for Build). It is immutable
@@ -73,7 +74,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 	c.sortDefs()
 	c.checkAll()
 	c.untyped()
-	if err := c.errs.err(); err != nil {
+	if err := c.errs.Err(); err != nil {
 		return nil, err
 	}
 	return c.program(), nil

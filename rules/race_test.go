@@ -5,10 +5,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // TestConcurrentRecords shares one Program and one Binding between 8 goroutines, each

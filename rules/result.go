@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"github.com/jixiao-go/jixiao/internal/fixed"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // Result holds every result of one record, in the program's declaration order. Reuse one

@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // semRow is one expression with its inputs and the value the contract gives it.

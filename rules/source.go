@@ -1,8 +1,6 @@
 package rules
 
-import (
-	"unicode/utf8"
-)
+import "github.com/jixiao-go/jixiao/internal/textpos"
 
 // Pos says where an expression's text starts in its file, so that errors point at the
 // author's own line and column. The zero value means a stand-alone expression (<expr>, line 1).
@@ -20,10 +18,10 @@ type Pos struct {
 type Expr struct {
 	Text string
 	Pos  Pos
-	// locate maps a rune offset in Text to its place in the file, for text that is not a
-	// plain copy of the file (a quoted YAML value with escapes); nil means Pos and line
-	// starts suffice.
-	locate func(off int) Pos
+	// Locate, when set, maps a rune offset in Text to its place in the file, for text that is
+	// not a plain copy of the file (a quoted YAML value with escapes); nil means Pos and the
+	// text's own line starts suffice.
+	Locate func(offset int) Pos
 }
 
 // source is an expression's text prepared for expr's parser: same rune count, full-width
@@ -95,23 +93,7 @@ func (s *source) snippet(from, to int) string {
 	return s.text[start:]
 }
 
-func lineStarts(text string) []int { return lineBreaks([]rune(text)) }
-
-func validUTF8Offset(text string) (int, bool) {
-	if utf8.ValidString(text) {
-		return 0, true
-	}
-	n := 0
-	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && w == 1 {
-			return n, false
-		}
-		i += w
-		n++
-	}
-	return n, false
-}
+func lineStarts(text string) []int { return textpos.LineStarts([]rune(text)) }
 
 // closeParen finds the end of a call written at from: just past the ')' matching the first
 // '(' after the name. expr's tree does not keep it, and a trace shows the whole call.

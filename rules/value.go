@@ -6,8 +6,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/jixiao-go/jixiao/internal/fixed"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // Value is one result or input: a number, text, a truth value, a date or a list of numbers.

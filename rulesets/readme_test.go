@@ -5,10 +5,11 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
-	"github.com/jixiao-go/jixiao/rulesets"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rulesets"
 )
 
 // TestReadmeRuleFile keeps the README's rule-file example true: it loads on top of the
@@ -21,7 +22,7 @@ func TestReadmeRuleFile(t *testing.T) {
 	for _, b := range blocks {
 		lib, err := rulesets.Library()
 		require.NoError(t, err)
-		sets, err := lib.LoadBytes(rules.File{Name: "README.md", Data: b[1]})
+		sets, err := lib.LoadBytes(rulefile.File{Name: "README.md", Data: b[1]})
 		require.NoError(t, err)
 		for _, rs := range sets {
 			results := rs.RunTests()

@@ -8,6 +8,7 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
@@ -19,25 +20,25 @@ func FS() fs.FS { return files }
 
 // Load loads the default rule sets into lib. Their file names read rulesets/<name>.yaml, the
 // path of the file in this module, so a message or trace about them names a file one can open.
-func Load(lib *rules.Library) ([]*rules.RuleSet, error) {
+func Load(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
 	entries, err := fs.ReadDir(files, ".")
 	if err != nil {
 		return nil, err
 	}
-	var in []rules.File
+	var in []rulefile.File
 	for _, e := range entries {
 		data, err := fs.ReadFile(files, e.Name())
 		if err != nil {
 			return nil, err
 		}
-		in = append(in, rules.File{Name: "rulesets/" + e.Name(), Data: data})
+		in = append(in, rulefile.File{Name: "rulesets/" + e.Name(), Data: data})
 	}
 	return lib.LoadBytes(in...)
 }
 
 // Library makes a Library holding the default rule sets; opts apply to every rule set.
-func Library(opts ...rules.Option) (*rules.Library, error) {
-	lib := rules.NewLibrary(opts...)
+func Library(opts ...rules.Option) (*rulefile.Library, error) {
+	lib := rulefile.NewLibrary(opts...)
 	if _, err := Load(lib); err != nil {
 		return nil, err
 	}

@@ -5,10 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
-	"github.com/jixiao-go/jixiao/rulesets"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
+	"github.com/jixiao-go/jixiao/rulesets"
 )
 
 // TestDefaultsPassTheirOwnTests loads every embedded rule file and runs the tests kept in it.

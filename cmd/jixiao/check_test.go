@@ -86,8 +86,8 @@ func TestCheckJSON(t *testing.T) {
 // brokenDir is the rules package's collection of mistakes policy staff make, each with the
 // report the rules package promises in its golden file.
 const (
-	brokenDir       = "../../rules/testdata/broken"
-	brokenGoldenDir = "../../rules/testdata/golden"
+	brokenDir       = "../../rulefile/testdata/broken"
+	brokenGoldenDir = "../../rulefile/testdata/golden"
 )
 
 // withDefaults is how jixiao check's report differs from the rules package's golden file,
@@ -106,7 +106,7 @@ var countLine = regexp.MustCompile(`^发现 ([0-9]+) 个问题（[0-9]+ 个文�
 func TestCheckBrokenFiles(t *testing.T) {
 	entries, err := os.ReadDir(brokenDir)
 	if os.IsNotExist(err) {
-		t.Skip("rules/testdata/broken is not there")
+		t.Skip("rulefile/testdata/broken is not there")
 	}
 	require.NoError(t, err)
 	for _, e := range entries {
@@ -147,7 +147,7 @@ func TestCheckBrokenFiles(t *testing.T) {
 // order, since reports are compared month to month.
 func TestCheckStable(t *testing.T) {
 	if _, err := os.Stat(brokenDir); os.IsNotExist(err) {
-		t.Skip("rules/testdata/broken is not there")
+		t.Skip("rulefile/testdata/broken is not there")
 	}
 	_, first, code := runCLI("check", brokenDir, "testdata")
 	assert.Equal(t, exitFindings, code)

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jixiao-go/jixiao/internal/suggest"
+	"github.com/jixiao-go/jixiao/rulefile"
+
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -113,13 +116,13 @@ func (o *explainOptions) run(c *cobra.Command, source string) error {
 // candidates loads source on top of the defaults and returns the rule sets it defines. A
 // source that is not a path but the id of a default rule set (minfeng-monitor) gives that
 // rule set's versions.
-func (o *explainOptions) candidates(c *cobra.Command, source string) (*loaded, []*rules.RuleSet, error) {
+func (o *explainOptions) candidates(c *cobra.Command, source string) (*loaded, []*rulefile.RuleSet, error) {
 	if _, err := os.Stat(source); err != nil && errors.Is(err, os.ErrNotExist) && looksLikeID(source) {
 		l, err := loadRuleFiles(nil)
 		if err != nil {
 			return nil, nil, err
 		}
-		var cands []*rules.RuleSet
+		var cands []*rulefile.RuleSet
 		var ids []string
 		for _, rs := range l.lib.RuleSets() {
 			if rs.ID == source {
@@ -153,10 +156,10 @@ func looksLikeID(s string) bool {
 
 // pick chooses the rule set to explain: the one --ruleset names (or the only one), in the
 // version in force on day at (or the only version when no date is given).
-func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rules.RuleSet, at time.Time) (*rules.RuleSet, error) {
+func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rulefile.RuleSet, at time.Time) (*rulefile.RuleSet, error) {
 	ids := distinctIDs(cands)
 	if o.ruleset != "" {
-		var keep []*rules.RuleSet
+		var keep []*rulefile.RuleSet
 		for _, rs := range cands {
 			if rs.ID == o.ruleset {
 				keep = append(keep, rs)
@@ -181,8 +184,8 @@ func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rules.Ru
 		return nil, usagef(c, "规则集 %s 有 %d 个版本（%s），请用 --at 给出计算日期", ids[0], len(cands), spans(cands))
 	}
 	// the version in force is the latest one that has started (a version without until
-	// ends where the next begins), as rules.Library.Get chooses
-	var found *rules.RuleSet
+	// ends where the next begins), as rulefile.Library.Get chooses
+	var found *rulefile.RuleSet
 	for _, rs := range cands {
 		if !rs.Effective.After(at) && (found == nil || rs.Effective.After(found.Effective)) {
 			found = rs
@@ -194,7 +197,7 @@ func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rules.Ru
 	return nil, usagef(c, "规则集 %s 在 %s 不生效（生效期：%s）", ids[0], at.Format(dayLayout), spans(cands))
 }
 
-func distinctIDs(sets []*rules.RuleSet) []string {
+func distinctIDs(sets []*rulefile.RuleSet) []string {
 	var ids []string
 	seen := map[string]bool{}
 	for _, rs := range sets {
@@ -207,7 +210,7 @@ func distinctIDs(sets []*rules.RuleSet) []string {
 }
 
 // spans lists when each version is in force.
-func spans(sets []*rules.RuleSet) string {
+func spans(sets []*rulefile.RuleSet) string {
 	out := make([]string, len(sets))
 	for i, rs := range sets {
 		out[i] = rs.Effective.Format(dayLayout) + " 起"
@@ -233,7 +236,7 @@ func parseDay(s string) (time.Time, bool) {
 
 // inputValues reads each --set as the type its input declares. A name that is not an input,
 // or a value that does not read as the input's type, is a usage error.
-func inputValues(c *cobra.Command, rs *rules.RuleSet, assigns []assignment) (map[string]any, error) {
+func inputValues(c *cobra.Command, rs *rulefile.RuleSet, assigns []assignment) (map[string]any, error) {
 	inputs := rs.Inputs()
 	byName := make(map[string]rules.Input, len(inputs))
 	names := make([]string, len(inputs))
@@ -257,7 +260,7 @@ func inputValues(c *cobra.Command, rs *rules.RuleSet, assigns []assignment) (map
 }
 
 // notAnInput explains why a --set name cannot be given.
-func notAnInput(rs *rules.RuleSet, name string, inputs []string) string {
+func notAnInput(rs *rulefile.RuleSet, name string, inputs []string) string {
 	list := "（没有输入）"
 	if len(inputs) > 0 {
 		list = "（输入有：" + strings.Join(inputs, "、") + "）"
@@ -346,7 +349,7 @@ func readList(name, text string) (rules.Value, string) {
 }
 
 // evalError prints why the record could not be evaluated.
-func (o *explainOptions) evalError(c *cobra.Command, rs *rules.RuleSet, err error) error {
+func (o *explainOptions) evalError(c *cobra.Command, rs *rulefile.RuleSet, err error) error {
 	list := rules.Errors(err)
 	if len(list) == 0 {
 		return &findingsError{msg: err.Error()}
@@ -374,7 +377,7 @@ func (o *explainOptions) jsonErrors(c *cobra.Command, list rules.ErrorList) erro
 
 // suggestion is "，是否为 X？" for the candidate closest to name, or "" when none is close.
 func suggestion(name string, cands []string) string {
-	if best := rules.Suggest(name, cands); best != "" {
+	if best := suggest.Closest(name, append([]string(nil), cands...)); best != "" {
 		return "，是否为 " + best + "？"
 	}
 	return ""

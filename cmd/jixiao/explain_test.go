@@ -176,7 +176,7 @@ func TestExplainUsage(t *testing.T) {
 }
 
 // TestExplainPicksVersionInForce: of two versions without until, the later one is in force
-// from its effective date on, as rules.Library.Get decides.
+// from its effective date on, as rulefile.Library.Get decides.
 func TestExplainPicksVersionInForce(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name, effective, line string) {

@@ -5,12 +5,13 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
 // renderExplanation lays out an evaluation for a reader: the rule set and date, the inputs,
 // then every result in declaration order with the steps that produced it.
-func renderExplanation(rs *rules.RuleSet, ev *rules.Evaluation, vars map[string]any) string {
+func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[string]any) string {
 	var b strings.Builder
 	title := ""
 	if rs.Title != "" {
@@ -75,7 +76,7 @@ type ruleTrace struct {
 
 // groupTrace splits the trace by rule, in the results' declaration order (the trace itself is
 // in evaluation order, which follows dependencies). Repeated identical steps are dropped.
-func groupTrace(ev *rules.Evaluation) []ruleTrace {
+func groupTrace(ev *rulefile.Evaluation) []ruleTrace {
 	byRule := map[string][]rules.TraceStep{}
 	var order []string
 	for _, s := range ev.Trace {

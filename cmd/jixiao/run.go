@@ -7,9 +7,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // Exit codes, as DESIGN.md fixes them for every jixiao command.

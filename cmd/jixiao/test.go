@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
@@ -83,7 +84,7 @@ func (o *testOptions) run(c *cobra.Command, args []string) error {
 
 // writeTestResult prints what went wrong in one test: each expected value that did not come
 // out, or the error that stopped the evaluation, every line positioned in the rule file.
-func writeTestResult(b *strings.Builder, r rules.TestResult) {
+func writeTestResult(b *strings.Builder, r rulefile.TestResult) {
 	if r.Err != nil {
 		fmt.Fprintf(b, "%s: 测试 %s：计算出错\n", position(r.Pos.File, r.Pos.Line, r.Pos.Col), r.Name)
 		list := rules.Errors(r.Err)

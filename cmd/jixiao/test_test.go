@@ -16,8 +16,8 @@ const wrongExpect = "testdata/failing/wrong-expect.yaml:19:21: 测试 期望写�
 
 func TestTestCommand(t *testing.T) {
 	runCases(t, []cliCase{
-		{name: "故意写错的测试", args: []string{"test", "../../rules/testdata/rulesets/monitor.yaml"},
-			stdout: "../../rules/testdata/rulesets/monitor.yaml:41:18: 测试 故意写错：等级 期望 “良”，实际 “差”\n" +
+		{name: "故意写错的测试", args: []string{"test", "../../rulefile/testdata/rulesets/monitor.yaml"},
+			stdout: "../../rulefile/testdata/rulesets/monitor.yaml:41:18: 测试 故意写错：等级 期望 “良”，实际 “差”\n" +
 				"2 passed, 1 failed\n",
 			code:   exitFindings,
 			reason: "未通过的测试指向写期望的位置，文本加引号；最后一行是英文合计"},
@@ -56,7 +56,7 @@ func TestTestCommand(t *testing.T) {
 
 func TestTestLastLine(t *testing.T) {
 	for _, args := range [][]string{
-		{"test", "-v", "../../rulesets", "../../rules/testdata/rulesets/monitor.yaml"},
+		{"test", "-v", "../../rulesets", "../../rulefile/testdata/rulesets/monitor.yaml"},
 		{"test", "testdata/bad"},
 	} {
 		stdout, _, _ := runCLI(args...)

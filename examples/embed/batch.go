@@ -6,8 +6,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // workers is the size of the evaluation pool; chunk is how many records a worker takes at once.
@@ -27,7 +29,7 @@ type outcome struct {
 
 // batch is one batch's outcomes, in record order, with the one rule-set version that made them.
 type batch struct {
-	rs  *rules.RuleSet
+	rs  *rulefile.RuleSet
 	out []outcome
 }
 
@@ -35,7 +37,7 @@ type batch struct {
 // batch (Library.Get), on a pool of workers. Each worker reuses one Result, so a record is
 // read from its struct fields and evaluated without allocating. Outcomes are stored by
 // record index, so what is printed does not depend on which worker ran first.
-func evalBatch(rs *rules.RuleSet, at time.Time, recs []record) (*batch, error) {
+func evalBatch(rs *rulefile.RuleSet, at time.Time, recs []record) (*batch, error) {
 	prog, err := rs.Program(at)
 	if err != nil {
 		return nil, err

@@ -18,9 +18,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jixiao-go/jixiao/amount"
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/rulefile"
 )
 
 const (
@@ -82,7 +83,7 @@ func (p *printer) f(format string, args ...any) {
 
 // showLibrary lists every rule set with its version and hash, and runs the tests kept in
 // each file: a platform refuses to start on rules that fail their own tests.
-func showLibrary(p *printer, lib *rules.Library) error {
+func showLibrary(p *printer, lib *rulefile.Library) error {
 	p.f("== 1 规则库：内置默认规则 + 厂商规则 ==\n")
 	p.f("%-22s %-10s %-10s  %-12s  %-34s %s\n", "ruleset", "version", "effective", "hash", "file", "tests")
 	passed, failed := 0, 0
@@ -111,7 +112,7 @@ func showLibrary(p *printer, lib *rules.Library) error {
 	return nil
 }
 
-func testFailure(rs *rules.RuleSet, r rules.TestResult) string {
+func testFailure(rs *rulefile.RuleSet, r rulefile.TestResult) string {
 	if r.Err != nil {
 		return fmt.Sprintf("%s：测试 %s 出错：%v", rs.File, r.Name, r.Err)
 	}
@@ -124,7 +125,7 @@ func testFailure(rs *rules.RuleSet, r rules.TestResult) string {
 
 // monitorBatch generates the export, parses it and evaluates it with the version of the
 // vendor's rule set in force at the checkpoint, picked once for the whole batch.
-func monitorBatch(lib *rules.Library) ([]record, *rules.RuleSet, *tally, error) {
+func monitorBatch(lib *rulefile.Library) ([]record, *rulefile.RuleSet, *tally, error) {
 	lines := generate(rows, seed)
 	recs, rejects := parse(lines)
 	rs, err := lib.Get(rulesetID, checkpoint)
@@ -138,7 +139,7 @@ func monitorBatch(lib *rules.Library) ([]record, *rules.RuleSet, *tally, error) 
 	return recs, rs, summarise(len(lines), recs, b, rejects), nil
 }
 
-func showBatch(p *printer, rs *rules.RuleSet, t *tally) {
+func showBatch(p *printer, rs *rulefile.RuleSet, t *tally) {
 	p.f("== 2 批量评价：%s 监控时点，%d 个协程 ==\n", checkpoint.Format("2006-01-02"), workers)
 	p.f("规则集 %s 版本 %s，hash 前 12 位 %s（每批只取一次版本）\n", rs.ID, rs.Version, rs.Hash[:12])
 	p.f("读入 %d 行 = 输出 %d 行 + 拒绝 %d 行\n", t.in, t.out, len(t.rejected))
@@ -206,7 +207,7 @@ func codes(recs []record, n int) string {
 
 func showSwap(p *printer, sw *swapReport) error {
 	p.f("== 3 热切换：同一规则集、同一生效日的修订版在评价进行中载入 ==\n")
-	show := func(label string, rs *rules.RuleSet) {
+	show := func(label string, rs *rulefile.RuleSet) {
 		limit := param(rs, "良上限", checkpoint)
 		p.f("%s：%s 版本 %s，hash 前 12 位 %s（良上限 %s，文件 %s）\n", label, rs.ID, rs.Version, rs.Hash[:12],
 			amount.FormatPercent(limit.Decimal(), 0), rs.File)
@@ -235,7 +236,7 @@ func showSwap(p *printer, sw *swapReport) error {
 
 // showJSON prints two results and one explanation as a platform would store them: with the
 // rule set's id, version and hash (审计留痕), and numbers as exact strings.
-func showJSON(p *printer, lib *rules.Library, recs []record) error {
+func showJSON(p *printer, lib *rulefile.Library, recs []record) error {
 	p.f("== 4 JSON 结果（数字为字符串，精确；含规则集版本与 hash） ==\n")
 	rs, err := lib.Get(rulesetID, checkpoint)
 	if err != nil {

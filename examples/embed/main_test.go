@@ -8,9 +8,10 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/output.golden from the program's output")

@@ -6,13 +6,14 @@ import (
 	"sort"
 	"time"
 
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
 // swapReport is what the hot swap showed. Only facts that do not depend on timing are kept:
 // how many batches ran while the swap happened varies from run to run and is not reported.
 type swapReport struct {
-	before, after *rules.RuleSet
+	before, after *rulefile.RuleSet
 	tests         int  // tests of the revised file, run before it went live
 	inFlightOld   bool // the batch that picked the old version before the swap finished on it
 	afterAllNew   bool // every batch started after the swap used the new version
@@ -39,7 +40,7 @@ const postSwapBatches = 3
 // the live library while other goroutines evaluate, and checks that no batch mixed versions:
 //   - a batch held in flight picks its version before the swap and computes after it;
 //   - an evaluation loop runs batch after batch before, during and after the swap.
-func hotSwap(lib *rules.Library, at time.Time, recs []record) (*swapReport, error) {
+func hotSwap(lib *rulefile.Library, at time.Time, recs []record) (*swapReport, error) {
 	old, err := lib.Get(rulesetID, at)
 	if err != nil {
 		return nil, err
@@ -64,7 +65,7 @@ func hotSwap(lib *rules.Library, at time.Time, recs []record) (*swapReport, erro
 	}
 	refs := map[string]*batch{old.Hash: refOld, next.Hash: refNew}
 	// evalCheck evaluates one batch with the version rs and checks it against its reference.
-	evalCheck := func(rs *rules.RuleSet, startedNew bool) (batchCheck, error) {
+	evalCheck := func(rs *rulefile.RuleSet, startedNew bool) (batchCheck, error) {
 		b, err := evalBatch(rs, at, recs)
 		if err != nil {
 			return batchCheck{}, err
@@ -118,7 +119,7 @@ func hotSwap(lib *rules.Library, at time.Time, recs []record) (*swapReport, erro
 	}()
 
 	// Swap once the held batch has its version and the loop is under way.
-	var loaded []*rules.RuleSet
+	var loaded []*rulefile.RuleSet
 	var loadErr error
 	if waitFor(picked, heldDone) && waitFor(running, loopDone) {
 		loaded, loadErr = lib.LoadBytes(file)
@@ -205,7 +206,7 @@ func gradeChanges(recs []record, before, after *batch) []gradeChange {
 }
 
 // param gives the value of a rule set's param in force on day at (the zero Value if there is none).
-func param(rs *rules.RuleSet, name string, at time.Time) rules.Value {
+func param(rs *rulefile.RuleSet, name string, at time.Time) rules.Value {
 	for _, p := range rs.Params() {
 		if p.Name != name {
 			continue

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 	"github.com/jixiao-go/jixiao/rulesets"
-	"github.com/shopspring/decimal"
 )
 
 // The vendor's own rule files ship inside its binary, beside jixiao's defaults.
@@ -56,7 +58,7 @@ func vendorOptions() []rules.Option {
 }
 
 // openLibrary loads jixiao's default rule sets and then the vendor's, which extend them.
-func openLibrary() (*rules.Library, error) {
+func openLibrary() (*rulefile.Library, error) {
 	lib, err := rulesets.Library(vendorOptions()...)
 	if err != nil {
 		return nil, err
@@ -70,7 +72,7 @@ func openLibrary() (*rules.Library, error) {
 // stage compiles revised rule files in a scratch library and runs their tests, so a file
 // that does not compile or fails its own tests never reaches the live library.
 // It returns the staged rule sets, whose hashes the live library will have once loaded.
-func stage(files ...rules.File) ([]*rules.RuleSet, error) {
+func stage(files ...rulefile.File) ([]*rulefile.RuleSet, error) {
 	scratch, err := openLibrary()
 	if err != nil {
 		return nil, err
@@ -90,8 +92,8 @@ func stage(files ...rules.File) ([]*rules.RuleSet, error) {
 }
 
 // readUpdate reads the revised vendor file as the platform would receive it.
-func readUpdate() (rules.File, error) {
+func readUpdate() (rulefile.File, error) {
 	const name = "updates/acme-county-monitor.yaml"
 	data, err := updateFiles.ReadFile(name)
-	return rules.File{Name: name, Data: data}, err
+	return rulefile.File{Name: name, Data: data}, err
 }

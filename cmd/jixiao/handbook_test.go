@@ -1,9 +1,9 @@
-package rules_test
+package main
 
 // TestHandbook executes every example in handbook.md, so the handbook for rule authors
 // cannot go stale. Its conventions (the handbook's appendix repeats them for its maintainers):
 //
-//   - ```yaml is a complete rule file. It is loaded into a fresh rules.NewLibrary() (into
+//   - ```yaml is a complete rule file. It is loaded into a fresh rulefile.NewLibrary() (into
 //     rulesets.Library(), which holds the default rule sets, when it has an extends line) and
 //     its tests are run: all must pass, and there must be at least one.
 //   - ```jixiao holds expressions, one a line, written `表达式  ⇒  结果`: the expression is
@@ -12,8 +12,8 @@ package rules_test
 //     (and that message). `# 输入: 预算数=940, 执行数=928.56` declares inputs for the lines
 //     below it: a number is a decimal, true/false a bool, 2024-08-31 a date, [1, 2] a list,
 //     "…" text. Other lines starting with # are comments.
-//   - ```sh holds jixiao command lines. They run with the real command, built from
-//     cmd/jixiao, in a temporary folder holding the handbook's named files.
+//   - ```sh holds jixiao command lines. They run through this command's own run function, in
+//     a temporary folder holding the handbook's named files.
 //   - ```text marked <!-- output --> is what the sh block before it prints (standard output
 //     and standard error together, as on a terminal), line for line; a line holding only …
 //     stands for any number of lines.
@@ -36,15 +36,12 @@ package rules_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -55,14 +52,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 	"github.com/jixiao-go/jixiao/rulesets"
 )
 
-const hbFile = "handbook.md"
+// hbFile is the handbook, kept beside the rule-file format it describes.
+const hbFile = "../../rulefile/handbook.md"
 
 // hbUpdate rewrites the handbook's output blocks with what the commands print now:
-// go test ./rules -run Handbook -update-handbook, then review the diff.
+// go test ./cmd/jixiao -run Handbook -update-handbook, then review the diff.
 var hbUpdate = flag.Bool("update-handbook", false, "rewrite handbook.md output blocks with the actual output")
 
 // hbUnproducible are the codes no rule text can produce, so the code table describes them
@@ -146,10 +145,8 @@ func hbParse(t *testing.T, src string) []*hbBlock {
 // the library of the last yaml block, the output of the last sh block, and the messages and
 // built-ins the examples exercised.
 type hbRunner struct {
-	tmp   string // temporary folder: the jixiao command and the work folder
 	dir   string // work folder: the handbook's named files, where commands run
-	bin   string // the jixiao command, once built
-	lib   *rules.Library
+	lib   *rulefile.Library
 	out   *hbOutput
 	fixes map[*hbBlock]string   // output blocks to rewrite under -update-handbook
 	msgs  map[string]rules.Code // every message an example produced, with its code
@@ -168,8 +165,7 @@ func TestHandbook(t *testing.T) {
 	require.NoError(t, err)
 	blocks := hbParse(t, string(src))
 	require.NotEmpty(t, blocks)
-	tmp := t.TempDir()
-	r := &hbRunner{tmp: tmp, dir: filepath.Join(tmp, "work"), fixes: map[*hbBlock]string{},
+	r := &hbRunner{dir: filepath.Join(t.TempDir(), "work"), fixes: map[*hbBlock]string{},
 		msgs: map[string]rules.Code{}, funcs: map[string]bool{}}
 	require.NoError(t, os.Mkdir(r.dir, 0o755))
 	counts := map[string]int{}
@@ -287,7 +283,7 @@ func (r *hbRunner) yaml(t *testing.T, b *hbBlock) {
 			assert.Equal(t, string(want), string(data), "%s:%d: 这段与 %s 不一致：请把该文件原样复制进手册", hbFile, b.fence, same)
 		}
 	}
-	var lib *rules.Library
+	var lib *rulefile.Library
 	_, sameLib := b.marks["same-library"]
 	switch {
 	case sameLib:
@@ -298,10 +294,10 @@ func (r *hbRunner) yaml(t *testing.T, b *hbBlock) {
 		lib, err = rulesets.Library()
 		require.NoError(t, err)
 	default:
-		lib = rules.NewLibrary()
+		lib = rulefile.NewLibrary()
 	}
 	r.lib = lib
-	sets, err := lib.LoadBytes(rules.File{Name: name, Data: data})
+	sets, err := lib.LoadBytes(rulefile.File{Name: name, Data: data})
 	if want, ok := b.marks["expect-error"]; ok {
 		r.expectCodes(t, b, name, err, want)
 		return
@@ -539,12 +535,11 @@ func hbValue(s string) (rules.Type, any, error) {
 
 // --- sh blocks -----------------------------------------------------------------------------
 
-// shell runs each jixiao command of the block with the real command, built from cmd/jixiao,
-// in a folder holding the handbook's files. Every command must end with the exit code the
-// block's <!-- exit --> marker gives (0 when there is none); what they print, standard output
-// and standard error together as a terminal shows them, is what an output block shows.
+// shell runs each jixiao command of the block through the command's run function, in the
+// folder holding the handbook's files. Every command must end with the exit code the block's
+// <!-- exit --> marker gives (0 when there is none); what they print, standard output and
+// standard error together as a terminal shows them, is what an output block shows.
 func (r *hbRunner) shell(t *testing.T, b *hbBlock) {
-	bin := r.jixiao(t)
 	wantExit := b.marks["exit"]
 	if wantExit == "" {
 		wantExit = "0"
@@ -565,34 +560,31 @@ func (r *hbRunner) shell(t *testing.T, b *hbBlock) {
 		n++
 		r.ncmds++
 		var one bytes.Buffer
-		cmd := exec.Command(bin, args[1:]...)
-		cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &one, &one
-		err = cmd.Run()
-		code := 0
-		var exit *exec.ExitError
-		switch {
-		case errors.As(err, &exit):
-			code = exit.ExitCode()
-		case err != nil:
-			t.Fatalf("%s:%d: 无法运行 jixiao：%v", hbFile, line, err)
-		}
+		code := r.runIn(t, args[1:], &one, &one)
 		assert.Equal(t, wantExit, strconv.Itoa(code), "%s:%d: %s 的退出码不符；输出：\n%s", hbFile, line, s, one.String())
 		out.Write(one.Bytes())
 		if args[1] == "check" && code == 1 {
-			r.checkJSON(t, line, bin, args[2:])
+			r.checkJSON(t, line, args[2:])
 		}
 	}
 	assert.Positive(t, n, "%s:%d: sh 代码块中没有命令", hbFile, b.fence)
 	r.out = &hbOutput{line: b.fence, text: out.String()}
 }
 
+// runIn runs the command in the handbook's work folder, as a staff member in that folder would.
+func (r *hbRunner) runIn(t *testing.T, args []string, stdout, stderr *bytes.Buffer) int {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir(r.dir))
+	defer func() { require.NoError(t, os.Chdir(wd)) }()
+	return run(args, strings.NewReader(""), stdout, stderr)
+}
+
 // checkJSON runs jixiao check --format json on the same files to learn the code of each
 // message the command printed, for the table of error codes.
-func (r *hbRunner) checkJSON(t *testing.T, line int, bin string, args []string) {
-	var stdout bytes.Buffer
-	cmd := exec.Command(bin, append([]string{"check", "--format", "json"}, args...)...)
-	cmd.Dir, cmd.Stdout = r.dir, &stdout
-	_ = cmd.Run() // exit code 1: the problems are the point
+func (r *hbRunner) checkJSON(t *testing.T, line int, args []string) {
+	var stdout, stderr bytes.Buffer
+	_ = r.runIn(t, append([]string{"check", "--format", "json"}, args...), &stdout, &stderr) // exit 1: the problems are the point
 	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
 		var e struct {
 			Code    rules.Code `json:"code"`
@@ -606,27 +598,6 @@ func (r *hbRunner) checkJSON(t *testing.T, line int, bin string, args []string) 
 			r.msgs[e.Message] = e.Code
 		}
 	}
-}
-
-// jixiao builds the jixiao command once.
-func (r *hbRunner) jixiao(t *testing.T) string {
-	if r.bin != "" {
-		return r.bin
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	bin := filepath.Join(r.tmp, "jixiao")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command(goCmd, "build", "-o", bin, "./cmd/jixiao")
-	build.Dir = ".."
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "手册中的命令要用 cmd/jixiao 运行，但它编译失败：\n%s", out)
-	r.bin = bin
-	return bin
 }
 
 // hbSplit splits a command line as a shell does for plain words and '…' or "…" quoting.

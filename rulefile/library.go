@@ -1,4 +1,4 @@
-package rules
+package rulefile
 
 import (
 	"errors"
@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // Library holds many rule sets, each in one or more dated versions, and picks the version
@@ -19,7 +21,7 @@ import (
 // atomically: an evaluation that already picked a version keeps it, so no evaluation ever
 // mixes versions. The zero Library is not usable; make one with NewLibrary.
 type Library struct {
-	opts []Option
+	opts []rules.Option
 	mu   sync.Mutex // serialises loads; readers never wait
 	cur  atomic.Pointer[catalog]
 }
@@ -31,7 +33,7 @@ type catalog struct {
 
 // NewLibrary makes an empty Library. Options (vendor functions, inputs, limits) apply to
 // every rule set compiled into it.
-func NewLibrary(opts ...Option) *Library {
+func NewLibrary(opts ...rules.Option) *Library {
 	l := &Library{opts: opts}
 	l.cur.Store(&catalog{sets: map[string][]*RuleSet{}})
 	return l
@@ -50,7 +52,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		for k := range c.sets {
 			ids = append(ids, k)
 		}
-		return nil, &Error{Code: ErrFileReference, File: "<规则库>", Line: 1, Col: 1, Msg: "没有规则集 " + id + hint(id, ids)}
+		return nil, &rules.Error{Code: rules.ErrFileReference, File: "<规则库>", Line: 1, Col: 1, Msg: "没有规则集 " + id + hint(id, ids)}
 	}
 	d := day(at)
 	var found *RuleSet
@@ -60,7 +62,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		}
 	}
 	if found == nil || !found.InForce(d) {
-		return nil, &Error{Code: ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
+		return nil, &rules.Error{Code: rules.ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
 			Msg: fmt.Sprintf("规则集 %s 在 %s 没有生效的版本", id, d.Format("2006-01-02"))}
 	}
 	return found, nil
@@ -127,7 +129,7 @@ func (l *Library) prepare(base *catalog, files []File) (*catalog, []*RuleSet, er
 	next := base.clone()
 	added := next.compileAll(drafts, failed, sc)
 	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
-	return next, added, sc.errs.err()
+	return next, added, sc.errs.Err()
 }
 
 // Staged is a load compiled against a Library but not yet in it: a platform runs the new
@@ -162,7 +164,7 @@ func (s *Staged) Commit() error {
 	s.lib.mu.Lock()
 	defer s.lib.mu.Unlock()
 	if s.lib.cur.Load() != s.base {
-		return &Error{Code: ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
+		return &rules.Error{Code: rules.ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
 			Msg: "规则库在预检之后已有变化，请重新预检后再提交"}
 	}
 	s.lib.cur.Store(s.next)
@@ -223,9 +225,9 @@ func (c *catalog) base(d *draft, failed map[string]bool, sc *setCompiler) (*Rule
 	case err == nil:
 		return b, true
 	case failed[d.extends]:
-		sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
+		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
 	default:
-		sc.fail(d.extPos, ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本%s",
+		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本%s",
 			d.extends, d.effective.Format("2006-01-02"), hint(d.extends, sortedIDs(c.sets)))
 	}
 	return nil, false
@@ -245,7 +247,7 @@ func orderDrafts(ds []*draft, sc *setCompiler) []*draft {
 		case 2:
 			return
 		case 1:
-			sc.fail(d.extPos, ErrCycle, d.id, "extends 形成循环：%s 间接扩展了自己", d.id)
+			sc.fail(d.extPos, rules.ErrCycle, d.id, "extends 形成循环：%s 间接扩展了自己", d.id)
 			return
 		}
 		state[d] = 1
@@ -280,7 +282,7 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 		if v.Effective.Equal(rs.Effective) {
 			for _, s := range sameLoad {
 				if s == v {
-					sc.fail(d.effPos, ErrFileVersion, rs.ID, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.ID, rs.Effective.Format("2006-01-02"), v.File)
+					sc.fail(d.effPos, rules.ErrFileVersion, rs.ID, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.ID, rs.Effective.Format("2006-01-02"), v.File)
 					return
 				}
 			}
@@ -294,7 +296,7 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 	for i := 1; i < len(vs); i++ {
 		prev := vs[i-1]
 		if !prev.Until.IsZero() && !prev.Until.Before(vs[i].Effective) {
-			sc.fail(d.effPos, ErrFileVersion, rs.ID, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.ID,
+			sc.fail(d.effPos, rules.ErrFileVersion, rs.ID, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.ID,
 				prev.span(), prev.File, vs[i].span(), vs[i].File)
 		}
 	}
@@ -399,7 +401,7 @@ func (c *catalog) rebase(changed []*RuleSet, sc *setCompiler) []*RuleSet {
 				}
 				base, err := c.get(rs.Extends, rs.Effective)
 				if err != nil {
-					sc.fail(rs.src.extPos, ErrFileReference, rs.ID, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.ID, rs.Extends, rs.Effective.Format("2006-01-02"))
+					sc.fail(rs.src.extPos, rules.ErrFileReference, rs.ID, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.ID, rs.Extends, rs.Effective.Format("2006-01-02"))
 					continue
 				}
 				if nrs := sc.compile(rs.src, base); nrs != nil {

@@ -1,9 +1,12 @@
-package rules
+package rulefile
 
 import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/jixiao-go/jixiao/internal/textpos"
+	"github.com/jixiao-go/jixiao/rules"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -18,20 +21,8 @@ type yamlFile struct {
 
 func newYAMLFile(name string, data []byte) *yamlFile {
 	f := &yamlFile{name: name, runes: []rune(string(data))}
-	f.lines = lineBreaks(f.runes)
+	f.lines = textpos.LineStarts(f.runes)
 	return f
-}
-
-// lineBreaks gives the offset where each line starts. A line ends at \n, at \r\n, or at a lone
-// \r (old Mac files), as YAML reads them.
-func lineBreaks(rs []rune) []int {
-	starts := []int{0}
-	for i, r := range rs {
-		if r == '\n' || (r == '\r' && (i+1 == len(rs) || rs[i+1] != '\n')) {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
 
 // offset turns a 1-based line and column into a rune offset in the file.
@@ -43,17 +34,17 @@ func (f *yamlFile) offset(line, col int) int {
 }
 
 // pos is the position of a node.
-func (f *yamlFile) pos(n *yaml.Node) Pos {
+func (f *yamlFile) pos(n *yaml.Node) rules.Pos {
 	if n == nil {
-		return Pos{File: f.name, Line: 1, Col: 1}
+		return rules.Pos{File: f.name, Line: 1, Col: 1}
 	}
 	return f.posAt(f.offset(n.Line, n.Column)) // clamped to the file: YAML may place an empty node past the end
 }
 
-func (f *yamlFile) posAt(off int) Pos {
+func (f *yamlFile) posAt(off int) rules.Pos {
 	off = min(max(off, 0), len(f.runes))
 	line := sort.SearchInts(f.lines, off+1) // lines starting at or before off
-	return Pos{File: f.name, Line: line, Col: off - f.lines[line-1] + 1, Offset: off}
+	return rules.Pos{File: f.name, Line: line, Col: off - f.lines[line-1] + 1, Offset: off}
 }
 
 // exprOf gives a scalar's text as an Expr whose positions are the file's. YAML folds the
@@ -61,7 +52,7 @@ func (f *yamlFile) posAt(off int) Pos {
 // first line; so the expression is re-read from the file itself: the span that holds the
 // scalar's characters in order, with the author's line breaks and indentation kept (they
 // are only spaces to the expression language).
-func (f *yamlFile) exprOf(n *yaml.Node) Expr {
+func (f *yamlFile) exprOf(n *yaml.Node) rules.Expr {
 	start := f.offset(n.Line, n.Column)
 	switch n.Style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
@@ -82,9 +73,9 @@ func (f *yamlFile) exprOf(n *yaml.Node) Expr {
 			first++
 		}
 		p := f.posAt(first)
-		return Expr{Text: string(f.runes[first:end]), Pos: p}
+		return rules.Expr{Text: string(f.runes[first:end]), Pos: p}
 	}
-	return Expr{Text: n.Value, Pos: f.posAt(min(start, len(f.runes)))}
+	return rules.Expr{Text: n.Value, Pos: f.posAt(min(start, len(f.runes)))}
 }
 
 // match finds where value's characters end in the file from start on, skipping only the
@@ -111,7 +102,7 @@ func (f *yamlFile) match(start int, value string) (int, bool) {
 // quotedExpr reads a quoted value whose escapes (\" in double quotes, ” in single quotes)
 // make YAML's text differ from the file's: it decodes the escapes itself and keeps, for each
 // character, where it is in the file, so errors still point at the author's character.
-func (f *yamlFile) quotedExpr(n *yaml.Node, start int) Expr {
+func (f *yamlFile) quotedExpr(n *yaml.Node, start int) rules.Expr {
 	double := n.Style == yaml.DoubleQuotedStyle
 	var text []rune
 	var offs []int
@@ -132,16 +123,16 @@ func (f *yamlFile) quotedExpr(n *yaml.Node, start int) Expr {
 				i += 2
 				continue
 			}
-			return Expr{Text: n.Value, Pos: f.posAt(start)} // a rarer escape: YAML's reading
+			return rules.Expr{Text: n.Value, Pos: f.posAt(start)} // a rarer escape: YAML's reading
 		}
 		text, offs = append(text, r), append(offs, i)
 		i++
 	}
 	if !sameNonSpace(string(text), n.Value) {
-		return Expr{Text: n.Value, Pos: f.posAt(start)}
+		return rules.Expr{Text: n.Value, Pos: f.posAt(start)}
 	}
 	offs = append(offs, i) // one past the end, for spans that reach it
-	return Expr{Text: string(text), Pos: f.posAt(start), locate: func(k int) Pos {
+	return rules.Expr{Text: string(text), Pos: f.posAt(start), Locate: func(k int) rules.Pos {
 		return f.posAt(offs[min(max(k, 0), len(offs)-1)])
 	}}
 }

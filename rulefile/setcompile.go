@@ -1,4 +1,4 @@
-package rules
+package rulefile
 
 import (
 	"crypto/sha256"
@@ -6,17 +6,20 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/jixiao-go/jixiao/internal/suggest"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // setCompiler turns drafts into RuleSets: merges what a file extends, splits the dates into
 // periods over which no param changes, and compiles one Program per period.
 type setCompiler struct {
-	opts []Option
-	errs ErrorList
+	opts []rules.Option
+	errs rules.ErrorList
 }
 
-func (c *setCompiler) fail(p Pos, code Code, rule, format string, args ...any) {
-	c.errs = append(c.errs, &Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
+func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
+	c.errs = append(c.errs, &rules.Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
 		Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: rule})
 }
 
@@ -32,7 +35,7 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	before := len(c.errs)
 	if len(rs.formulas)+len(rs.tables) == 0 {
 		if !d.broken {
-			c.fail(d.idPos, ErrFileMissing, rs.ID, "规则文件没有任何公式（formulas）或决策表（tables）")
+			c.fail(d.idPos, rules.ErrFileMissing, rs.ID, "规则文件没有任何公式（formulas）或决策表（tables）")
 		}
 		return nil
 	}
@@ -59,11 +62,11 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 	if rs.Source == "" {
 		rs.Source = base.Source
 	}
-	inputs := append([]Input(nil), base.inputs...)
+	inputs := append([]rules.Input(nil), base.inputs...)
 	for _, in := range d.inputs {
 		if i := indexInput(inputs, in.Name); i >= 0 {
 			if inputs[i].Type != in.Type {
-				c.fail(d.inputPos[in.Name], ErrDeclaration, d.id, "输入 %s 在 %s 中是%s，这里不能改为%s", in.Name, base.ID, inputs[i].Type, in.Type)
+				c.fail(d.inputPos[in.Name], rules.ErrDeclaration, d.id, "输入 %s 在 %s 中是%s，这里不能改为%s", in.Name, base.ID, inputs[i].Type, in.Type)
 			}
 			inputs[i] = in
 			continue
@@ -78,13 +81,13 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 	rs.params = overlay(base.params, d.params, func(p Param) string { return p.Name })
 	for _, p := range d.params {
 		if indexOf(baseParams, p.Name) < 0 {
-			if best := suggest(p.Name, baseParams); best != "" {
-				c.fail(p.Pos, ErrFileKey, d.id, "参数 %s 不在 %s 中，是否要覆盖 %s？（新增参数请换一个不易混淆的名称）", p.Name, base.ID, best)
+			if best := suggest.Closest(p.Name, baseParams); best != "" {
+				c.fail(p.Pos, rules.ErrFileKey, d.id, "参数 %s 不在 %s 中，是否要覆盖 %s？（新增参数请换一个不易混淆的名称）", p.Name, base.ID, best)
 			}
 		}
 	}
-	rs.formulas = overlay(base.formulas, d.formulas, func(f Formula) string { return f.Name })
-	rs.tables = overlay(base.tables, d.tables, func(t Table) string { return t.Name })
+	rs.formulas = overlay(base.formulas, d.formulas, func(f rules.Formula) string { return f.Name })
+	rs.tables = overlay(base.tables, d.tables, func(t rules.Table) string { return t.Name })
 }
 
 // overlay replaces items of base by name with those of over, keeping base's order, and
@@ -105,7 +108,7 @@ func overlay[T any](base, over []T, name func(T) string) []T {
 	return out
 }
 
-func indexInput(in []Input, name string) int {
+func indexInput(in []rules.Input, name string) int {
 	for i, x := range in {
 		if x.Name == name {
 			return i
@@ -144,9 +147,9 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		if !ok {
 			return
 		}
-		p, err := Build(Spec{Inputs: rs.inputs, Consts: consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
+		p, err := rules.Build(rules.Spec{Inputs: rs.inputs, Consts: consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
 		if err != nil {
-			for _, e := range Errors(err) {
+			for _, e := range rules.Errors(err) {
 				if e.File == "" && e.Line <= 1 {
 					e.File = rs.File
 				}
@@ -159,8 +162,8 @@ func (c *setCompiler) periods(rs *RuleSet) {
 }
 
 // constsAt gives each param's value in force on day at.
-func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]Const, bool) {
-	out := make([]Const, 0, len(rs.params))
+func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]rules.Const, bool) {
+	out := make([]rules.Const, 0, len(rs.params))
 	ok := true
 	for _, p := range rs.params {
 		var cur *ParamValue
@@ -170,24 +173,24 @@ func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]Const, bool) {
 			}
 		}
 		if cur == nil {
-			c.fail(p.Pos, ErrFileVersion, rs.ID, "参数 %s 在 %s 还没有生效的取值（最早的 since 是 %s）", p.Name, at.Format("2006-01-02"), p.Values[0].Since.Format("2006-01-02"))
+			c.fail(p.Pos, rules.ErrFileVersion, rs.ID, "参数 %s 在 %s 还没有生效的取值（最早的 since 是 %s）", p.Name, at.Format("2006-01-02"), p.Values[0].Since.Format("2006-01-02"))
 			ok = false
 			continue
 		}
 		if !cur.Value.IsValid() {
 			if cur.Pos.File != "" && !c.reported(cur.Pos) {
-				c.fail(cur.Pos, ErrFileValue, rs.ID, "参数 %s 的值为空", p.Name)
+				c.fail(cur.Pos, rules.ErrFileValue, rs.ID, "参数 %s 的值为空", p.Name)
 			}
 			ok = false
 			continue
 		}
-		out = append(out, Const{Name: p.Name, Value: cur.Value, Pos: p.Pos})
+		out = append(out, rules.Const{Name: p.Name, Value: cur.Value, Pos: p.Pos})
 	}
 	return out, ok
 }
 
 // reported reports whether a problem was already recorded at p (the loader found it).
-func (c *setCompiler) reported(p Pos) bool {
+func (c *setCompiler) reported(p rules.Pos) bool {
 	for _, e := range c.errs {
 		if e.File == p.File && e.Line == p.Line && e.Col == p.Col {
 			return true

@@ -1,4 +1,4 @@
-package rules
+package rulefile
 
 import (
 	"crypto/sha256"
@@ -8,10 +8,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jixiao-go/jixiao/internal/suggest"
+	"github.com/jixiao-go/jixiao/internal/textpos"
+	"github.com/jixiao-go/jixiao/rules"
+
 	goccy "github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
-	"github.com/jixiao-go/jixiao/amount"
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/jixiao-go/jixiao/amount"
 )
 
 // MaxFileSize bounds a rule file; a larger one is refused before it is parsed.
@@ -27,16 +32,16 @@ type draft struct {
 	version   string
 	source    string
 	extends   string
-	extPos    Pos
+	extPos    rules.Pos
 	effective time.Time
 	until     time.Time
-	idPos     Pos
-	effPos    Pos
-	inputs    []Input
-	inputPos  map[string]Pos
+	idPos     rules.Pos
+	effPos    rules.Pos
+	inputs    []rules.Input
+	inputPos  map[string]rules.Pos
 	params    []Param
-	formulas  []Formula
-	tables    []Table
+	formulas  []rules.Formula
+	tables    []rules.Table
 	tests     []testDraft
 	results   []string // every formula and table name written, even those with problems
 }
@@ -44,35 +49,35 @@ type draft struct {
 // loader reads one file, collecting every problem instead of stopping at the first.
 type loader struct {
 	f    *yamlFile
-	errs ErrorList
+	errs rules.ErrorList
 	d    *draft
 }
 
-func (l *loader) fail(p Pos, code Code, rule, format string, args ...any) {
-	l.errs = append(l.errs, &Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
+func (l *loader) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
+	l.errs = append(l.errs, &rules.Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
 		Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: rule})
 }
 
 // readDraft parses a rule file. It never panics, whatever the bytes.
-func readDraft(name string, data []byte) (d *draft, errs ErrorList) {
+func readDraft(name string, data []byte) (d *draft, errs rules.ErrorList) {
 	if len(data) > MaxFileSize {
-		return nil, ErrorList{{Code: ErrFileLimit, File: name, Line: 1, Col: 1,
+		return nil, rules.ErrorList{{Code: rules.ErrFileLimit, File: name, Line: 1, Col: 1,
 			Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", len(data), MaxFileSize)}}
 	}
-	if off, ok := validUTF8Offset(string(data)); !ok {
+	if off, ok := textpos.FirstInvalid(string(data)); !ok {
 		p := newYAMLFile(name, data).posAt(off)
-		return nil, ErrorList{{Code: ErrFileSyntax, File: name, Line: p.Line, Col: p.Col, Offset: off,
+		return nil, rules.ErrorList{{Code: rules.ErrFileSyntax, File: name, Line: p.Line, Col: p.Col, Offset: off,
 			Msg: "文件不是有效的 UTF-8 编码，请用 UTF-8 保存（Excel 另存为时选择 UTF-8）"}}
 	}
 	f := newYAMLFile(name, data)
 	var root yaml.Node
 	if err := safeUnmarshal(data, &root); err != nil {
-		return nil, ErrorList{yamlError(f, data, err)}
+		return nil, rules.ErrorList{yamlError(f, data, err)}
 	}
 	sum := sha256.Sum256(data)
-	l := &loader{f: f, d: &draft{file: f, hash: hex.EncodeToString(sum[:]), inputPos: map[string]Pos{}}}
+	l := &loader{f: f, d: &draft{file: f, hash: hex.EncodeToString(sum[:]), inputPos: map[string]rules.Pos{}}}
 	if root.Kind == 0 || len(root.Content) == 0 || root.Content[0].Tag == "!!null" {
-		l.fail(f.pos(nil), ErrFileMissing, "", "文件为空：规则文件至少要有 ruleset 和 effective")
+		l.fail(f.pos(nil), rules.ErrFileMissing, "", "文件为空：规则文件至少要有 ruleset 和 effective")
 		return nil, l.errs
 	}
 	l.noAliases(&root)
@@ -93,7 +98,7 @@ func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
 // yamlError turns the YAML parser's message into a positioned Chinese one. yaml.v3 names only
 // a line, often the line where the enclosing block starts; goccy/go-yaml, asked to parse the
 // same bytes, points at the character, so its position is used when it also finds an error.
-func yamlError(f *yamlFile, data []byte, err error) *Error {
+func yamlError(f *yamlFile, data []byte, err error) *rules.Error {
 	msg := err.Error()
 	line, col := 1, 1
 	if i := strings.Index(msg, "line "); i >= 0 {
@@ -120,7 +125,7 @@ func yamlError(f *yamlFile, data []byte, err error) *Error {
 		text = "YAML 格式错误：这里用了全角冒号“：”，键后面要用半角冒号和空格“: ”"
 	}
 	p := f.posAt(f.offset(line, col))
-	return &Error{Code: ErrFileSyntax, File: f.name, Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, Msg: text}
+	return &rules.Error{Code: rules.ErrFileSyntax, File: f.name, Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, Msg: text}
 }
 
 var yamlHints = []struct{ en, zh string }{
@@ -250,7 +255,7 @@ func indexRune(rs []rune, r rune) int {
 // rules out alias bombs.
 func (l *loader) noAliases(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		l.fail(l.f.pos(n), ErrFileSyntax, "", "规则文件不支持 YAML 锚点和别名（& 和 *），请直接写出内容")
+		l.fail(l.f.pos(n), rules.ErrFileSyntax, "", "规则文件不支持 YAML 锚点和别名（& 和 *），请直接写出内容")
 		return
 	}
 	for _, c := range n.Content {
@@ -271,7 +276,7 @@ func (l *loader) mapping(n *yaml.Node, what, rule string) ([]pair, bool) {
 		return nil, false // reported once by noAliases
 	}
 	if n.Kind != yaml.MappingNode {
-		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为“键: 值”的映射，这里是%s", what, kindName(n))
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为“键: 值”的映射，这里是%s", what, kindName(n))
 		return nil, false
 	}
 	seen := map[string]bool{}
@@ -279,7 +284,7 @@ func (l *loader) mapping(n *yaml.Node, what, rule string) ([]pair, bool) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if seen[k.Value] {
-			l.fail(l.f.pos(k), ErrDuplicate, rule, "%s 中的 %s 重复出现", what, k.Value)
+			l.fail(l.f.pos(k), rules.ErrDuplicate, rule, "%s 中的 %s 重复出现", what, k.Value)
 			continue
 		}
 		seen[k.Value] = true
@@ -307,15 +312,15 @@ func kindName(n *yaml.Node) string {
 // a hint when a flow-style row {…} was cut by a comma inside an expression.
 func (l *loader) unknownKey(p pair, parent *yaml.Node, allowed []string, where, rule string) {
 	if parent.Style&yaml.FlowStyle != 0 {
-		l.fail(l.f.pos(p.kn), ErrFileKey, rule,
+		l.fail(l.f.pos(p.kn), rules.ErrFileKey, rule,
 			"%s中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, p.key)
 		return
 	}
-	if best := suggest(p.key, append([]string(nil), allowed...)); best != "" {
-		l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, p.key, best)
+	if best := suggest.Closest(p.key, append([]string(nil), allowed...)); best != "" {
+		l.fail(l.f.pos(p.kn), rules.ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, p.key, best)
 		return
 	}
-	l.fail(l.f.pos(p.kn), ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, p.key, strings.Join(allowed, "、"))
+	l.fail(l.f.pos(p.kn), rules.ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, p.key, strings.Join(allowed, "、"))
 }
 
 // scalar reads a single value.
@@ -324,7 +329,7 @@ func (l *loader) scalar(n *yaml.Node, what, rule string) (string, bool) {
 		return "", false // reported once by noAliases
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为单个值，这里是%s", what, kindName(n))
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为单个值，这里是%s", what, kindName(n))
 		return "", false
 	}
 	return n.Value, true
@@ -337,7 +342,7 @@ func (l *loader) date(n *yaml.Node, what, rule string) (time.Time, bool) {
 	}
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为日期，写作 2024-01-01，这里是 %q", what, s)
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为日期，写作 2024-01-01，这里是 %q", what, s)
 		return time.Time{}, false
 	}
 	return t, true
@@ -360,7 +365,7 @@ func (l *loader) top(n *yaml.Node) {
 			d.id, _ = l.scalar(p.value, "ruleset", "")
 			d.idPos = l.f.pos(p.value)
 			if msg := checkID(d.id); msg != "" && d.id != "" {
-				l.fail(d.idPos, ErrFileValue, d.id, "ruleset %s", msg)
+				l.fail(d.idPos, rules.ErrFileValue, d.id, "ruleset %s", msg)
 			}
 		case "title":
 			d.title, _ = l.scalar(p.value, "title", d.id)
@@ -394,11 +399,11 @@ func (l *loader) top(n *yaml.Node) {
 	}
 	for _, k := range []string{"ruleset", "effective"} {
 		if !has[k] {
-			l.fail(l.f.pos(n), ErrFileMissing, d.id, "规则文件缺少必填的键 %s", k)
+			l.fail(l.f.pos(n), rules.ErrFileMissing, d.id, "规则文件缺少必填的键 %s", k)
 		}
 	}
 	if !d.until.IsZero() && !d.effective.IsZero() && d.until.Before(d.effective) {
-		l.fail(d.effPos, ErrFileVersion, d.id, "until（%s）早于 effective（%s）", d.until.Format("2006-01-02"), d.effective.Format("2006-01-02"))
+		l.fail(d.effPos, rules.ErrFileVersion, d.id, "until（%s）早于 effective（%s）", d.until.Format("2006-01-02"), d.effective.Format("2006-01-02"))
 	}
 	if d.version == "" && !d.effective.IsZero() {
 		d.version = d.effective.Format("2006-01-02")
@@ -421,16 +426,12 @@ func (l *loader) inputs(n *yaml.Node) {
 		return
 	}
 	for _, p := range pairs {
-		in := Input{Name: p.key}
 		pos := l.f.pos(p.kn)
-		if msg := checkName(p.key); msg != "" {
-			l.fail(pos, ErrDeclaration, l.d.id, "输入名称%s", msg)
-			continue
-		}
+		in := rules.Input{Name: p.key, Pos: pos} // Build checks the name and reports it here
 		typeNode := p.value
 		if p.value.Kind == yaml.AliasNode {
 			// reported once; declare it so its uses raise no second error (the file is refused)
-			l.d.inputs = append(l.d.inputs, Input{Name: p.key, Type: Decimal})
+			l.d.inputs = append(l.d.inputs, rules.Input{Name: p.key, Type: rules.Decimal})
 			continue
 		}
 		if p.value.Kind == yaml.MappingNode {
@@ -449,7 +450,7 @@ func (l *loader) inputs(n *yaml.Node) {
 				}
 			}
 			if typeNode == nil {
-				l.fail(pos, ErrFileMissing, l.d.id, "输入 %s 缺少 type（可选：decimal、int、string、bool、date、list）", p.key)
+				l.fail(pos, rules.ErrFileMissing, l.d.id, "输入 %s 缺少 type（可选：decimal、int、string、bool、date、list）", p.key)
 				continue
 			}
 		}
@@ -457,9 +458,9 @@ func (l *loader) inputs(n *yaml.Node) {
 		if !ok {
 			continue
 		}
-		t, ok := ParseType(s)
+		t, ok := rules.ParseType(s)
 		if !ok {
-			l.fail(l.f.pos(typeNode), ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）", p.key, s)
+			l.fail(l.f.pos(typeNode), rules.ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）", p.key, s)
 			continue
 		}
 		in.Type = t
@@ -492,7 +493,7 @@ func (l *loader) params(n *yaml.Node) {
 			}
 			l.checkSince(prm)
 		default:
-			l.fail(prm.Pos, ErrFileValue, l.d.id, "参数 %s 应为一个值，或带 since 的列表", p.key)
+			l.fail(prm.Pos, rules.ErrFileValue, l.d.id, "参数 %s 应为一个值，或带 since 的列表", p.key)
 		}
 		if len(prm.Values) > 0 {
 			l.d.params = append(l.d.params, prm)
@@ -522,11 +523,11 @@ func (l *loader) paramValue(n *yaml.Node, name string, dated bool) (ParamValue, 
 		}
 	}
 	if !hasValue {
-		l.fail(l.f.pos(n), ErrFileMissing, l.d.id, "参数 %s 的取值缺少 value", name)
+		l.fail(l.f.pos(n), rules.ErrFileMissing, l.d.id, "参数 %s 的取值缺少 value", name)
 		return v, false
 	}
 	if dated && v.Since.IsZero() && len(fields) > 0 {
-		l.fail(l.f.pos(n), ErrFileMissing, l.d.id, "参数 %s 的分段取值缺少 since（从哪天起生效）", name)
+		l.fail(l.f.pos(n), rules.ErrFileMissing, l.d.id, "参数 %s 的分段取值缺少 since（从哪天起生效）", name)
 		return v, false
 	}
 	return v, true
@@ -536,23 +537,23 @@ func (l *loader) paramValue(n *yaml.Node, name string, dated bool) (ParamValue, 
 func (l *loader) checkSince(p Param) {
 	for i := 1; i < len(p.Values); i++ {
 		if !p.Values[i].Since.After(p.Values[i-1].Since) {
-			l.fail(p.Values[i].SincePos, ErrFileVersion, l.d.id, "参数 %s 的 since 日期应从早到晚排列且不重复", p.Name)
+			l.fail(p.Values[i].SincePos, rules.ErrFileVersion, l.d.id, "参数 %s 的 since 日期应从早到晚排列且不重复", p.Name)
 		}
 	}
 }
 
 // literal reads a plain value: true/false, a number if it reads as one (exactly, from its
 // text), a date written 2024-01-01, otherwise text. A quoted value is always text.
-func (l *loader) literal(n *yaml.Node) Value {
+func (l *loader) literal(n *yaml.Node) rules.Value {
 	if n.Kind != yaml.ScalarNode {
-		l.fail(l.f.pos(n), ErrFileValue, l.d.id, "这里应为单个值，这里是%s", kindName(n))
-		return Value{}
+		l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "这里应为单个值，这里是%s", kindName(n))
+		return rules.Value{}
 	}
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-		return TextOf(n.Value)
+		return rules.TextOf(n.Value)
 	}
 	v := plainLiteral(n.Value, n.Tag)
-	if v.Type() == String && startsLikeNumber(n.Value) {
+	if v.Type() == rules.String && startsLikeNumber(n.Value) {
 		return l.constExpr(n)
 	}
 	return v
@@ -563,48 +564,47 @@ func (l *loader) literal(n *yaml.Node) Value {
 func startsLikeNumber(s string) bool {
 	s = strings.TrimLeft(strings.TrimSpace(s), "-+－＋")
 	for _, r := range s {
-		n, _ := fullWidth(r)
-		return isDigitRune(n)
+		return (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
 	}
 	return false
 }
 
 // constExpr reads a value written as a constant expression such as 8/12; if it is not one,
 // the expression's own errors say why, with a hint to quote real text.
-func (l *loader) constExpr(n *yaml.Node) Value {
+func (l *loader) constExpr(n *yaml.Node) rules.Value {
 	e := l.f.exprOf(n)
-	p, err := Build(Spec{Formulas: []Formula{{Expr: e}}}, MaxNodes(200))
+	p, err := rules.Build(rules.Spec{Formulas: []rules.Formula{{Expr: e}}}, rules.MaxNodes(200))
 	if err == nil {
-		if v, err := p.Eval(nil); err == nil && v.Type() == Decimal {
+		if v, err := p.Eval(nil); err == nil && v.Type() == rules.Decimal {
 			return v
 		}
 	}
-	for _, x := range Errors(err) {
+	for _, x := range rules.Errors(err) {
 		c := *x
 		c.RuleID = l.d.id
 		c.Msg += "（如果这是文本，请加引号）"
 		l.errs = append(l.errs, &c)
 	}
 	if err == nil {
-		l.fail(l.f.pos(n), ErrFileValue, l.d.id, "值 %s 应为数字（如果这是文本，请加引号）", n.Value)
+		l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "值 %s 应为数字（如果这是文本，请加引号）", n.Value)
 	}
-	return Value{}
+	return rules.Value{}
 }
 
-func plainLiteral(s, tag string) Value {
+func plainLiteral(s, tag string) rules.Value {
 	switch {
 	case tag == "!!bool" && (s == "true" || s == "false"):
-		return BoolOf(s == "true")
+		return rules.BoolOf(s == "true")
 	case tag == "!!null":
-		return Value{}
+		return rules.Value{}
 	}
 	if d, err := amount.ParseDecimal(s); err == nil {
-		return NumberOf(d)
+		return rules.NumberOf(d)
 	}
 	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return DateOf(t)
+		return rules.DateOf(t)
 	}
-	return TextOf(s)
+	return rules.TextOf(s)
 }
 
 var formulaKeys = []string{"expr", "desc"}
@@ -618,13 +618,13 @@ func (l *loader) formulas(n *yaml.Node) {
 		l.d.results = append(l.d.results, p.key)
 		e, ok := l.exprNode(p.value, "公式 "+p.key, p.key)
 		if ok {
-			l.d.formulas = append(l.d.formulas, Formula{Name: p.key, Expr: e, Pos: l.f.pos(p.kn)})
+			l.d.formulas = append(l.d.formulas, rules.Formula{Name: p.key, Expr: e, Pos: l.f.pos(p.kn)})
 		}
 	}
 }
 
 // exprNode reads an expression written as a plain value or as {expr: …, desc: …}.
-func (l *loader) exprNode(n *yaml.Node, what, rule string) (Expr, bool) {
+func (l *loader) exprNode(n *yaml.Node, what, rule string) (rules.Expr, bool) {
 	if n.Kind == yaml.MappingNode {
 		fields, _ := l.mapping(n, what, rule)
 		var e *yaml.Node
@@ -638,14 +638,14 @@ func (l *loader) exprNode(n *yaml.Node, what, rule string) (Expr, bool) {
 			}
 		}
 		if e == nil {
-			l.fail(l.f.pos(n), ErrFileMissing, rule, "%s 缺少 expr", what)
-			return Expr{}, false
+			l.fail(l.f.pos(n), rules.ErrFileMissing, rule, "%s 缺少 expr", what)
+			return rules.Expr{}, false
 		}
 		n = e
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		l.fail(l.f.pos(n), ErrFileValue, rule, "%s 应为一个表达式，这里是%s", what, kindName(n))
-		return Expr{}, false
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为一个表达式，这里是%s", what, kindName(n))
+		return rules.Expr{}, false
 	}
 	return l.f.exprOf(n), true
 }
@@ -659,9 +659,9 @@ func (l *loader) tables(n *yaml.Node) {
 	}
 	for _, p := range pairs {
 		l.d.results = append(l.d.results, p.key)
-		t := Table{Name: p.key, Pos: l.f.pos(p.kn)}
+		t := rules.Table{Name: p.key, Pos: l.f.pos(p.kn)}
 		if p.value.Kind != yaml.SequenceNode {
-			l.fail(l.f.pos(p.value), ErrFileValue, p.key, "决策表 %s 应为行的列表（每行以 - 开头）", p.key)
+			l.fail(l.f.pos(p.value), rules.ErrFileValue, p.key, "决策表 %s 应为行的列表（每行以 - 开头）", p.key)
 			continue
 		}
 		okAll := true
@@ -676,8 +676,8 @@ func (l *loader) tables(n *yaml.Node) {
 	}
 }
 
-func (l *loader) row(n *yaml.Node, table string, num int) (Row, bool) {
-	r := Row{Pos: l.f.pos(n)}
+func (l *loader) row(n *yaml.Node, table string, num int) (rules.Row, bool) {
+	r := rules.Row{Pos: l.f.pos(n)}
 	fields, ok := l.mapping(n, fmt.Sprintf("决策表 %s 第 %d 行", table, num), table)
 	if !ok {
 		return r, false
@@ -700,13 +700,13 @@ func (l *loader) row(n *yaml.Node, table string, num int) (Row, bool) {
 	}
 	switch {
 	case els != nil && (when != nil || then != nil):
-		l.fail(r.Pos, ErrFileValue, table, "决策表 %s 第 %d 行：else 行只写 else: 结果，不能再有 when 或 then", table, num)
+		l.fail(r.Pos, rules.ErrFileValue, table, "决策表 %s 第 %d 行：else 行只写 else: 结果，不能再有 when 或 then", table, num)
 		return r, false
 	case els != nil:
 		r.Else = true
 		then = els
 	case when == nil || then == nil:
-		l.fail(r.Pos, ErrFileMissing, table, "决策表 %s 第 %d 行需要 when 和 then（或只写 else）", table, num)
+		l.fail(r.Pos, rules.ErrFileMissing, table, "决策表 %s 第 %d 行需要 when 和 then（或只写 else）", table, num)
 		return r, false
 	default:
 		e, ok := l.exprNode(when, fmt.Sprintf("决策表 %s 第 %d 行的 when", table, num), table)
@@ -718,14 +718,14 @@ func (l *loader) row(n *yaml.Node, table string, num int) (Row, bool) {
 }
 
 // outcome reads then: a plain value is a literal; {expr: …} is computed.
-func (l *loader) outcome(n *yaml.Node, table string, num int) (Outcome, bool) {
+func (l *loader) outcome(n *yaml.Node, table string, num int) (rules.Outcome, bool) {
 	if n.Kind == yaml.MappingNode {
 		e, ok := l.exprNode(n, fmt.Sprintf("决策表 %s 第 %d 行的结果", table, num), table)
-		return Outcome{Expr: &e, Pos: l.f.pos(n)}, ok
+		return rules.Outcome{Expr: &e, Pos: l.f.pos(n)}, ok
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		l.fail(l.f.pos(n), ErrFileValue, table, "决策表 %s 第 %d 行的结果应为一个值，或 {expr: 表达式}", table, num)
-		return Outcome{}, false
+		l.fail(l.f.pos(n), rules.ErrFileValue, table, "决策表 %s 第 %d 行的结果应为一个值，或 {expr: 表达式}", table, num)
+		return rules.Outcome{}, false
 	}
-	return Outcome{Value: l.literal(n), Pos: l.f.pos(n)}, true
+	return rules.Outcome{Value: l.literal(n), Pos: l.f.pos(n)}, true
 }

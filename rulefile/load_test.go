@@ -1,4 +1,4 @@
-package rules_test
+package rulefile_test
 
 import (
 	"crypto/sha256"
@@ -14,10 +14,12 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
-	"github.com/jixiao-go/jixiao/rulesets"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rules"
+	"github.com/jixiao-go/jixiao/rulesets"
 )
 
 // ldDay is a calendar day, midnight UTC.
@@ -30,12 +32,12 @@ func ldReason(t *testing.T, name, reason string) {
 }
 
 // ldFile is a rule file given as text.
-func ldFile(name, text string) rules.File { return rules.File{Name: name, Data: []byte(text)} }
+func ldFile(name, text string) rulefile.File { return rulefile.File{Name: name, Data: []byte(text)} }
 
 // ldMust loads files into a new library, failing the test on any error.
-func ldMust(t *testing.T, files ...rules.File) (*rules.Library, []*rules.RuleSet) {
+func ldMust(t *testing.T, files ...rulefile.File) (*rulefile.Library, []*rulefile.RuleSet) {
 	t.Helper()
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	sets, err := lib.LoadBytes(files...)
 	require.NoError(t, err)
 	return lib, sets
@@ -44,7 +46,7 @@ func ldMust(t *testing.T, files ...rules.File) (*rules.Library, []*rules.RuleSet
 // ldBroken loads one file (or folder) of testdata/broken and returns its problems.
 func ldBroken(t *testing.T, name string) (rules.ErrorList, error) {
 	t.Helper()
-	_, err := rules.NewLibrary().LoadFiles(filepath.Join(brokenDir, name))
+	_, err := rulefile.NewLibrary().LoadFiles(filepath.Join(brokenDir, name))
 	require.Error(t, err, "%s must not load", name)
 	list := rules.Errors(err)
 	require.NotEmpty(t, list, "%s: error without positions: %v", name, err)
@@ -52,7 +54,7 @@ func ldBroken(t *testing.T, name string) (rules.ErrorList, error) {
 }
 
 // ldGet is a result of an evaluation, failing the test when it is absent.
-func ldGet(t *testing.T, ev *rules.Evaluation, name string) rules.Value {
+func ldGet(t *testing.T, ev *rulefile.Evaluation, name string) rules.Value {
 	t.Helper()
 	v, ok := ev.Values.Get(name)
 	require.True(t, ok, "no result %s", name)
@@ -125,7 +127,7 @@ func TestLoadReportsEveryProblemAtOnce(t *testing.T) {
 func TestLoadErrorsFromSeveralFiles(t *testing.T) {
 	a := filepath.Join(brokenDir, "type-errors.yaml")
 	b := filepath.Join(brokenDir, "unknown-name.yaml")
-	_, err := rules.NewLibrary().LoadFiles(b, a)
+	_, err := rulefile.NewLibrary().LoadFiles(b, a)
 	list := rules.Errors(err)
 	require.Len(t, list, 5, "%v", err)
 	var files []string
@@ -267,13 +269,13 @@ func TestLoadExactNumbers(t *testing.T) {
 	_, sets := ldMust(t, ldExample(t, "exact-numbers.yaml"))
 	rs := sets[0]
 	params := rs.Params()
-	i := slices.IndexFunc(params, func(p rules.Param) bool { return p.Name == "基数" })
+	i := slices.IndexFunc(params, func(p rulefile.Param) bool { return p.Name == "基数" })
 	require.GreaterOrEqual(t, i, 0)
 	assert.Equal(t, "12345678901234567.89", params[i].Values[0].Value.String(), "param read from its text")
 
 	tests := rs.Tests()
-	find := func(name string) rules.TestCase {
-		j := slices.IndexFunc(tests, func(c rules.TestCase) bool { return c.Name == name })
+	find := func(name string) rulefile.TestCase {
+		j := slices.IndexFunc(tests, func(c rulefile.TestCase) bool { return c.Name == name })
 		require.GreaterOrEqual(t, j, 0, name)
 		return tests[j]
 	}
@@ -319,7 +321,7 @@ func TestLoadGivenConstantExpressions(t *testing.T) {
 	}
 	src := "ruleset: given-expr\neffective: 2024-01-01\ninputs:\n  x: {type: decimal}\nformulas:\n  y: x\n" +
 		"tests:\n  - name: 除以零\n    given: {x: 8/0}\n    expect: {y: 0}\n"
-	_, err := rules.NewLibrary().LoadBytes(ldFile("given.yaml", src))
+	_, err := rulefile.NewLibrary().LoadBytes(ldFile("given.yaml", src))
 	list := rules.Errors(err)
 	require.Len(t, list, 1, "%v", err)
 	assert.Equal(t, ldAt{9, 18, rules.ErrDivByZero}, ldAt{list[0].Line, list[0].Col, list[0].Code}, "8/0: the divisor, in the file: %v", err)
@@ -427,7 +429,7 @@ func TestLoadExtendsInSameLoad(t *testing.T) {
 
 	// a param the base does not have, one edit away from one it has, is almost surely a typo
 	typo := strings.Replace(ldRegion, "  良上限: 30%", "  良上线: 30%", 1)
-	_, err = rules.NewLibrary().LoadBytes(ldFile("base.yaml", ldBase), ldFile("region.yaml", typo))
+	_, err = rulefile.NewLibrary().LoadBytes(ldFile("base.yaml", ldBase), ldFile("region.yaml", typo))
 	list := rules.Errors(err)
 	require.Len(t, list, 1, "%v", err)
 	assert.Equal(t, ldAt{5, 3, rules.ErrFileKey}, ldAt{list[0].Line, list[0].Col, list[0].Code})
@@ -471,7 +473,7 @@ tests:
 	assert.Len(t, lib.RuleSets(), len(mustDefaults(t))+1, "the defaults stay loaded")
 }
 
-func mustDefaults(t *testing.T) []*rules.RuleSet {
+func mustDefaults(t *testing.T) []*rulefile.RuleSet {
 	t.Helper()
 	lib, err := rulesets.Library()
 	require.NoError(t, err)
@@ -645,7 +647,7 @@ func TestLoadFS(t *testing.T) {
 		"rules/notes.txt":        {Data: []byte("ruleset: [")},
 		"other/grade.yaml":       {Data: []byte(ldVersion("2024-01-01", "", "20%"))},
 	}
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	sets, err := lib.LoadFS(fsys, "rules", "other/grade.yaml")
 	require.NoError(t, err)
 	var files []string
@@ -658,12 +660,12 @@ func TestLoadFS(t *testing.T) {
 	assert.Equal(t, "良", ldGet(t, ev, "等级").String())
 
 	broken := fstest.MapFS{"r/bad.yaml": {Data: []byte("ruleset: x\neffective: 2024-01-01\nformulas:\n  a: 未知 + 1\n")}}
-	_, err = rules.NewLibrary().LoadFS(broken, "r")
+	_, err = rulefile.NewLibrary().LoadFS(broken, "r")
 	list := rules.Errors(err)
 	require.Len(t, list, 1, "%v", err)
 	assert.Equal(t, "r/bad.yaml:4:6: 规则 a：未知名称 未知", list[0].Error())
 
-	_, err = rules.NewLibrary().LoadFS(fsys, "missing")
+	_, err = rulefile.NewLibrary().LoadFS(fsys, "missing")
 	assert.Error(t, err, "a path that does not exist")
 }
 
@@ -687,7 +689,7 @@ func TestLoadAllOrNothing(t *testing.T) {
 // at run time, naming the table and the values its conditions read.
 func TestLoadMissingElseAtRunTime(t *testing.T) {
 	path := filepath.Join(brokenDir, "missing-else.yaml")
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	sets, err := lib.LoadFiles(path)
 	require.NoError(t, err, "the file itself is valid")
 	rs := sets[0]
@@ -717,19 +719,19 @@ func TestLoadMissingElseAtRunTime(t *testing.T) {
 // TestLoadFileSizeLimit: a file of exactly MaxFileSize bytes loads; one byte more is F005.
 func TestLoadFileSizeLimit(t *testing.T) {
 	head := "ruleset: size\neffective: 2024-01-01\ninputs:\n  x: {type: decimal}\nformulas:\n  y: x\n"
-	pad := rules.MaxFileSize - len(head)
+	pad := rulefile.MaxFileSize - len(head)
 	exact := head + "#" + strings.Repeat("填", (pad-2)/3) + strings.Repeat(" ", (pad-2)%3) + "\n"
-	require.Len(t, exact, rules.MaxFileSize)
-	_, err := rules.NewLibrary().LoadBytes(ldFile("exact.yaml", exact))
+	require.Len(t, exact, rulefile.MaxFileSize)
+	_, err := rulefile.NewLibrary().LoadBytes(ldFile("exact.yaml", exact))
 	assert.NoError(t, err, "exactly at the limit")
 
-	_, err = rules.NewLibrary().LoadBytes(ldFile("over.yaml", exact+"\n"))
+	_, err = rulefile.NewLibrary().LoadBytes(ldFile("over.yaml", exact+"\n"))
 	list := rules.Errors(err)
 	require.Len(t, list, 1, "%v", err)
 	assert.Equal(t, rules.ErrFileLimit, list[0].Code)
 	assert.Equal(t, "over.yaml", list[0].File)
 
-	_, err = rules.NewLibrary().LoadBytes(rules.File{Name: "big.yaml", Data: oversizedRuleFile()})
+	_, err = rulefile.NewLibrary().LoadBytes(rulefile.File{Name: "big.yaml", Data: oversizedRuleFile()})
 	assert.True(t, errors.Is(err, rules.ErrFileLimit), "%v", err)
 }
 
@@ -738,7 +740,7 @@ func TestLoadFileSizeLimit(t *testing.T) {
 func TestLoadGivenListFlowStyle(t *testing.T) {
 	src := "ruleset: list\neffective: 2024-01-01\ninputs:\n  明细: {type: list}\nformulas:\n  合计: sum(明细)\n" +
 		"tests:\n  - name: 流式列表\n    given: {明细: [1, 2.5]}\n    expect: {合计: 3.5}\n"
-	_, err := rules.NewLibrary().LoadBytes(ldFile("list.yaml", src))
+	_, err := rulefile.NewLibrary().LoadBytes(ldFile("list.yaml", src))
 	assert.NoError(t, err, "given {明细: [1, 2.5]} is the form the error message itself recommends")
 }
 
@@ -748,7 +750,7 @@ func TestLoadExampleRuleSets(t *testing.T) {
 	dir := filepath.Join("testdata", "rulesets")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	sets, err := lib.LoadFiles(dir)
 	require.NoError(t, err)
 	loaded := map[string]bool{}
@@ -783,16 +785,16 @@ func TestLoadExampleRuleSets(t *testing.T) {
 		if e.Name() == "region-score.yaml" {
 			continue // it extends base-score, loaded with it above
 		}
-		_, err := rules.NewLibrary().LoadFiles(filepath.Join(dir, e.Name()))
+		_, err := rulefile.NewLibrary().LoadFiles(filepath.Join(dir, e.Name()))
 		assert.NoError(t, err, "%s loads on its own", e.Name())
 	}
 }
 
 // ldExample reads a good example rule file.
-func ldExample(t *testing.T, name string) rules.File {
+func ldExample(t *testing.T, name string) rulefile.File {
 	t.Helper()
 	p := filepath.Join("testdata", "rulesets", name)
 	data, err := os.ReadFile(p)
 	require.NoError(t, err)
-	return rules.File{Name: p, Data: data}
+	return rulefile.File{Name: p, Data: data}
 }

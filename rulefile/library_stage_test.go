@@ -1,17 +1,19 @@
-package rules_test
+package rulefile_test
 
 import (
 	"errors"
 	"testing"
 	"time"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
-func gradeFile(limit string) rules.File {
-	return rules.File{Name: "grade.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\ninputs:\n  分: {type: decimal}\n" +
+func gradeFile(limit string) rulefile.File {
+	return rulefile.File{Name: "grade.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\ninputs:\n  分: {type: decimal}\n" +
 		"tables:\n  等级:\n    - when: 分 >= " + limit + "\n      then: 优\n    - else: 良\n" +
 		"tests:\n  - given: {分: 95}\n    expect: {等级: 优}\n")}
 }
@@ -19,7 +21,7 @@ func gradeFile(limit string) rules.File {
 // TestStageThenCommit: a revised rule set is compiled and tested before it goes live, and
 // the live library does not change until Commit.
 func TestStageThenCommit(t *testing.T) {
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	_, err := lib.LoadBytes(gradeFile("90"))
 	require.NoError(t, err)
 	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -48,6 +50,6 @@ func TestStageThenCommit(t *testing.T) {
 	err = old.Commit()
 	assert.True(t, errors.Is(err, rules.ErrFileVersion), "a stage made before another load is refused: %v", err)
 
-	_, err = lib.Stage(rules.File{Name: "bad.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\nformulas:\n  x: 未知 + 1\n")})
+	_, err = lib.Stage(rulefile.File{Name: "bad.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\nformulas:\n  x: 未知 + 1\n")})
 	assert.True(t, errors.Is(err, rules.ErrUnknownName), "a staged file with mistakes reports them: %v", err)
 }

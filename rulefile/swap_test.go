@@ -1,4 +1,4 @@
-package rules_test
+package rulefile_test
 
 import (
 	"crypto/sha256"
@@ -9,9 +9,10 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rulefile"
 )
 
 // swapFile is one version of the same rule set (same id, same effective date): only the
@@ -59,8 +60,8 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	}
 	require.Len(t, want, 2)
 
-	lib := rules.NewLibrary()
-	_, err := lib.LoadBytes(rules.File{Name: "swap.yaml", Data: files[0]})
+	lib := rulefile.NewLibrary()
+	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: files[0]})
 	require.NoError(t, err)
 
 	loads := 300
@@ -79,7 +80,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 		go func(g int) {
 			defer wg.Done()
 			for n := 0; !stop.Load() || n < 10; n++ {
-				var ev *rules.Evaluation
+				var ev *rulefile.Evaluation
 				var err error
 				switch n % 3 {
 				case 0: // pick the version, then evaluate with it
@@ -123,7 +124,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	}
 
 	for i := 0; i < loads; i++ {
-		_, err := lib.LoadBytes(rules.File{Name: "swap.yaml", Data: files[(i+1)%2]})
+		_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: files[(i+1)%2]})
 		if !assert.NoError(t, err) {
 			break
 		}
@@ -153,13 +154,13 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 // TestSwapKeepsPickedVersion: a RuleSet obtained before a swap keeps evaluating with its own
 // version; the library answers with the new one.
 func TestSwapKeepsPickedVersion(t *testing.T) {
-	lib := rules.NewLibrary()
-	_, err := lib.LoadBytes(rules.File{Name: "swap.yaml", Data: swapFile(1, "20%")})
+	lib := rulefile.NewLibrary()
+	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: swapFile(1, "20%")})
 	require.NoError(t, err)
 	at := ldDay(2024, 8, 31)
 	old, err := lib.Get("swap-monitor", at)
 	require.NoError(t, err)
-	_, err = lib.LoadBytes(rules.File{Name: "swap.yaml", Data: swapFile(2, "30%")})
+	_, err = lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: swapFile(2, "30%")})
 	require.NoError(t, err)
 	vars := map[string]any{"预算数": "120", "执行数": "60", "月份": 8}
 	ev, err := old.Eval(at, vars)
@@ -175,9 +176,9 @@ func TestSwapKeepsPickedVersion(t *testing.T) {
 // TestSwapFailedLoadKeepsServing: a broken replacement is refused and evaluations keep
 // running on the version in force.
 func TestSwapFailedLoadKeepsServing(t *testing.T) {
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	good := swapFile(1, "20%")
-	_, err := lib.LoadBytes(rules.File{Name: "swap.yaml", Data: good})
+	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: good})
 	require.NoError(t, err)
 	broken := []byte(strings.Replace(string(good), "执行数 / 预算数", "执行数 / 预算书", 1))
 	at := ldDay(2024, 8, 31)
@@ -196,7 +197,7 @@ func TestSwapFailedLoadKeepsServing(t *testing.T) {
 		}
 	}()
 	for i := 0; i < 50; i++ {
-		_, err := lib.LoadBytes(rules.File{Name: "swap.yaml", Data: broken})
+		_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: broken})
 		assert.Error(t, err)
 	}
 	stop.Store(true)
@@ -207,7 +208,7 @@ func TestSwapFailedLoadKeepsServing(t *testing.T) {
 // the regional rule sets that extend it, for the params they do not override; otherwise a
 // region keeps grading with the old national value until someone reloads its file too.
 func TestSwapBaseReachesExtenders(t *testing.T) {
-	lib := rules.NewLibrary()
+	lib := rulefile.NewLibrary()
 	_, err := lib.LoadBytes(ldFile("base.yaml", ldBase), ldFile("region.yaml", ldRegion))
 	require.NoError(t, err)
 	at := ldDay(2024, 5, 31)
@@ -224,7 +225,7 @@ func TestSwapBaseReachesExtenders(t *testing.T) {
 		"region-monitor does not override 优上限, so it must follow the swapped base (it still grades with the old 优上限 0)")
 }
 
-func swapValue(ev *rules.Evaluation, name string) string {
+func swapValue(ev *rulefile.Evaluation, name string) string {
 	v, ok := ev.Values.Get(name)
 	if !ok {
 		return "<missing " + name + ">"

@@ -1,8 +1,10 @@
-package rules
+package rulefile
 
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // RuleSet is one compiled rule file: a dated version of a named set of rules, with the
@@ -19,13 +21,13 @@ type RuleSet struct {
 	File      string
 	Hash      string // sha256 of the file (and of what it extends), for 审计留痕
 
-	inputs   []Input
+	inputs   []rules.Input
 	params   []Param
-	formulas []Formula
-	tables   []Table
+	formulas []rules.Formula
+	tables   []rules.Table
 	tests    []TestCase
 	periods  []period // one compiled program per span of dates over which no param changes
-	filePos  Pos
+	filePos  rules.Pos
 	src      *draft // the file as read, to recompile when what it extends is replaced
 }
 
@@ -33,35 +35,35 @@ type RuleSet struct {
 type Param struct {
 	Name   string
 	Values []ParamValue // in order of Since
-	Pos    Pos
+	Pos    rules.Pos
 }
 
 // ParamValue is a param's value from a date on.
 type ParamValue struct {
 	Since     time.Time // zero: from the rule set's effective date
-	Value     Value
-	Reference string // the policy text it comes from
-	Pos       Pos    // where the value is written
-	SincePos  Pos    // where the date is written
+	Value     rules.Value
+	Reference string    // the policy text it comes from
+	Pos       rules.Pos // where the value is written
+	SincePos  rules.Pos // where the date is written
 }
 
 // period is a span of dates with one set of param values and its compiled program.
 type period struct {
 	from time.Time
-	prog *Program
+	prog *rules.Program
 }
 
 // Inputs lists the declared inputs.
-func (rs *RuleSet) Inputs() []Input { return append([]Input(nil), rs.inputs...) }
+func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.inputs...) }
 
 // Params lists the params with their dated values.
 func (rs *RuleSet) Params() []Param { return append([]Param(nil), rs.params...) }
 
 // Formulas lists the formulas as written.
-func (rs *RuleSet) Formulas() []Formula { return append([]Formula(nil), rs.formulas...) }
+func (rs *RuleSet) Formulas() []rules.Formula { return append([]rules.Formula(nil), rs.formulas...) }
 
 // Tables lists the decision tables as written.
-func (rs *RuleSet) Tables() []Table { return append([]Table(nil), rs.tables...) }
+func (rs *RuleSet) Tables() []rules.Table { return append([]rules.Table(nil), rs.tables...) }
 
 // Tests lists the test cases kept beside the rules.
 func (rs *RuleSet) Tests() []TestCase { return append([]TestCase(nil), rs.tests...) }
@@ -73,9 +75,9 @@ func (rs *RuleSet) InForce(at time.Time) bool {
 }
 
 // Program returns the compiled program in force on day at (params change over time).
-func (rs *RuleSet) Program(at time.Time) (*Program, error) {
+func (rs *RuleSet) Program(at time.Time) (*rules.Program, error) {
 	if !rs.InForce(at) {
-		return nil, &Error{Code: ErrFileVersion, File: rs.File, Line: rs.filePos.Line, Col: rs.filePos.Col, RuleID: rs.ID,
+		return nil, &rules.Error{Code: rules.ErrFileVersion, File: rs.File, Line: rs.filePos.Line, Col: rs.filePos.Col, RuleID: rs.ID,
 			Msg: "规则集 " + rs.ID + " 在 " + day(at).Format("2006-01-02") + " 不生效（生效期 " + rs.span() + "）"}
 	}
 	d := day(at)
@@ -124,11 +126,11 @@ func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, erro
 
 // Evaluation wraps a Result computed with rs.Program(at) (for example through a Binding, the
 // zero-allocation path) with the rule set's id, version, effective date and hash.
-func (rs *RuleSet) Evaluation(at time.Time, res *Result) *Evaluation {
+func (rs *RuleSet) Evaluation(at time.Time, res *rules.Result) *Evaluation {
 	return rs.evaluation(at, res, nil)
 }
 
-func (rs *RuleSet) evaluation(at time.Time, res *Result, trace []TraceStep) *Evaluation {
+func (rs *RuleSet) evaluation(at time.Time, res *rules.Result, trace []rules.TraceStep) *Evaluation {
 	return &Evaluation{RuleSet: rs.ID, Version: rs.Version, Effective: rs.Effective.Format("2006-01-02"),
 		Hash: rs.Hash, At: day(at).Format("2006-01-02"), Values: res, Trace: trace}
 }
@@ -136,13 +138,13 @@ func (rs *RuleSet) evaluation(at time.Time, res *Result, trace []TraceStep) *Eva
 // Evaluation is one record's results with the rules that produced them (审计留痕): the rule
 // set's id, version, effective date and content hash. It marshals to JSON with exact numbers.
 type Evaluation struct {
-	RuleSet   string      `json:"ruleset"`
-	Version   string      `json:"version"`
-	Effective string      `json:"effective"`
-	Hash      string      `json:"hash"`
-	At        string      `json:"at"`
-	Values    *Result     `json:"values"`
-	Trace     []TraceStep `json:"trace,omitempty"`
+	RuleSet   string            `json:"ruleset"`
+	Version   string            `json:"version"`
+	Effective string            `json:"effective"`
+	Hash      string            `json:"hash"`
+	At        string            `json:"at"`
+	Values    *rules.Result     `json:"values"`
+	Trace     []rules.TraceStep `json:"trace,omitempty"`
 }
 
 // day is the calendar day of t, as midnight UTC.
@@ -170,4 +172,22 @@ func (rs *RuleSet) MarshalJSON() ([]byte, error) {
 		d.Until = rs.Until.Format("2006-01-02")
 	}
 	return json.Marshal(d)
+}
+
+// inRuleSet marks the run-time errors in err with the rule set being evaluated.
+func inRuleSet(err error, id string) error {
+	list := rules.Errors(err)
+	if list == nil {
+		return err
+	}
+	out := make(rules.ErrorList, len(list))
+	for i, e := range list {
+		c := *e
+		c.RuleSet = id
+		out[i] = &c
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
 }

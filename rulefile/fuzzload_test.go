@@ -1,4 +1,4 @@
-package rules_test
+package rulefile_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
@@ -54,8 +55,8 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 		}
-		lib := rules.NewLibrary()
-		sets, err := lib.LoadBytes(rules.File{Name: name, Data: data})
+		lib := rulefile.NewLibrary()
+		sets, err := lib.LoadBytes(rulefile.File{Name: name, Data: data})
 		if err != nil {
 			var list rules.ErrorList
 			if !errors.As(err, &list) {

@@ -1,9 +1,14 @@
-package rules
+package rulefile
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/suggest"
+	"github.com/jixiao-go/jixiao/rules"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -15,14 +20,14 @@ type TestCase struct {
 	At     time.Time // zero: the rule set's effective date
 	Given  []TestValue
 	Expect []TestValue
-	Pos    Pos
+	Pos    rules.Pos
 }
 
 // TestValue is one given input or expected result, as written.
 type TestValue struct {
 	Name  string
-	Value Value
-	Pos   Pos
+	Value rules.Value
+	Pos   rules.Pos
 }
 
 // TestResult is the outcome of one TestCase.
@@ -30,7 +35,7 @@ type TestResult struct {
 	RuleSet  string
 	File     string
 	Name     string
-	Pos      Pos
+	Pos      rules.Pos
 	Failures []TestFailure // empty when the test passed
 	Err      error         // the evaluation failed
 }
@@ -40,22 +45,22 @@ func (r TestResult) Passed() bool { return r.Err == nil && len(r.Failures) == 0 
 
 // Errors gives the test's problems as positioned errors with code F008 (规则测试未通过), or
 // the evaluation error, for platforms that report everything the same way.
-func (r TestResult) Errors() ErrorList {
+func (r TestResult) Errors() rules.ErrorList {
 	if r.Err != nil {
-		out := ErrorList{}
-		for _, e := range Errors(r.Err) {
+		out := rules.ErrorList{}
+		for _, e := range rules.Errors(r.Err) {
 			c := *e
 			c.Msg = "测试 " + r.Name + " 运行出错：" + e.Msg
 			out = append(out, &c)
 		}
 		if len(out) == 0 {
-			out = append(out, &Error{Code: ErrTestFailed, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col, Msg: "测试 " + r.Name + " 运行出错：" + r.Err.Error(), RuleSet: r.RuleSet})
+			out = append(out, &rules.Error{Code: rules.ErrTestFailed, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col, Msg: "测试 " + r.Name + " 运行出错：" + r.Err.Error(), RuleSet: r.RuleSet})
 		}
 		return out
 	}
-	var out ErrorList
+	var out rules.ErrorList
 	for _, f := range r.Failures {
-		out = append(out, &Error{Code: ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
+		out = append(out, &rules.Error{Code: rules.ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
 			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
 	}
 	return out
@@ -65,9 +70,9 @@ func (r TestResult) Errors() ErrorList {
 type TestFailure struct {
 	Test string // the test case
 	Name string // the result that differed
-	Want Value
-	Got  Value
-	Pos  Pos // where the expectation is written
+	Want rules.Value
+	Got  rules.Value
+	Pos  rules.Pos // where the expectation is written
 }
 
 // String prints the failure as staff read it: file:line:col: 测试 名称：结果 期望 x，实际 y.
@@ -75,11 +80,11 @@ func (f TestFailure) String() string {
 	return fmt.Sprintf("%s:%d:%d: 测试 %s：%s 期望 %s，实际 %s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))
 }
 
-func quoteValue(v Value) string {
+func quoteValue(v rules.Value) string {
 	if !v.IsValid() {
 		return "（无）"
 	}
-	if v.Type() == String {
+	if v.Type() == rules.String {
 		return "“" + v.String() + "”"
 	}
 	return v.String()
@@ -89,7 +94,7 @@ func quoteValue(v Value) string {
 type testDraft struct {
 	name   string
 	at     time.Time
-	pos    Pos
+	pos    rules.Pos
 	given  []rawValue
 	expect []rawValue
 }
@@ -97,15 +102,15 @@ type testDraft struct {
 type rawValue struct {
 	name   string
 	node   *yaml.Node
-	pos    Pos // the value
-	keyPos Pos // the name
+	pos    rules.Pos // the value
+	keyPos rules.Pos // the name
 }
 
 var testKeys = []string{"name", "given", "expect", "at", "desc"}
 
 func (l *loader) tests(n *yaml.Node) {
 	if n.Kind != yaml.SequenceNode {
-		l.fail(l.f.pos(n), ErrFileValue, l.d.id, "tests 应为测试的列表（每个测试以 - 开头）")
+		l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "tests 应为测试的列表（每个测试以 - 开头）")
 		return
 	}
 	names := map[string]bool{}
@@ -132,10 +137,10 @@ func (l *loader) tests(n *yaml.Node) {
 			}
 		}
 		if !hasExpect {
-			l.fail(t.pos, ErrFileMissing, l.d.id, "测试 %s 缺少 expect", t.name)
+			l.fail(t.pos, rules.ErrFileMissing, l.d.id, "测试 %s 缺少 expect", t.name)
 		}
 		if names[t.name] {
-			l.fail(t.pos, ErrDuplicate, l.d.id, "测试名称 %s 重复", t.name)
+			l.fail(t.pos, rules.ErrDuplicate, l.d.id, "测试名称 %s 重复", t.name)
 		}
 		names[t.name] = true
 		l.d.tests = append(l.d.tests, t)
@@ -150,7 +155,7 @@ func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
 	out := make([]rawValue, len(pairs))
 	for i, p := range pairs {
 		if p.value.Kind != yaml.ScalarNode && !(p.value.Kind == yaml.SequenceNode && what == "given") {
-			l.fail(l.f.pos(p.value), ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
+			l.fail(l.f.pos(p.value), rules.ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
 		}
 		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value), keyPos: l.f.pos(p.kn)}
 	}
@@ -160,7 +165,7 @@ func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
 // resolveTests types the given and expected values now that inputs and results are known.
 // A given number may be a constant expression such as 8/12.
 func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
-	inputs := map[string]Type{}
+	inputs := map[string]rules.Type{}
 	for _, in := range rs.inputs {
 		inputs[in.Name] = in.Type
 	}
@@ -168,12 +173,12 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		tc := TestCase{Name: td.name, At: td.at, Pos: td.pos}
 		for _, g := range td.given {
 			t, ok := inputs[g.name]
-			if !ok && plainLiteral(g.name, "").Type() == Decimal {
-				c.fail(g.keyPos, ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
+			if !ok && plainLiteral(g.name, "").Type() == rules.Decimal {
+				c.fail(g.keyPos, rules.ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
 				continue
 			}
 			if !ok {
-				c.fail(g.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, g, t, rs.ID); ok {
@@ -183,11 +188,11 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		prog := rs.periods[0].prog
 		for _, e := range td.expect {
 			t := prog.Type(e.name)
-			if t == Invalid && indexOf(d.results, e.name) >= 0 {
+			if t == rules.Invalid && indexOf(d.results, e.name) >= 0 {
 				continue // the formula or table has problems of its own, reported already
 			}
-			if t == Invalid {
-				c.fail(e.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
+			if t == rules.Invalid {
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, e, t, rs.ID); ok {
@@ -195,13 +200,13 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 			}
 		}
 		if !td.at.IsZero() && !rs.InForce(td.at) {
-			c.fail(td.pos, ErrFileVersion, rs.ID, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
+			c.fail(td.pos, rules.ErrFileVersion, rs.ID, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
 		}
 		rs.tests = append(rs.tests, tc)
 	}
 }
 
-func keysOf(m map[string]Type) []string {
+func keysOf(m map[string]rules.Type) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -210,95 +215,95 @@ func keysOf(m map[string]Type) []string {
 }
 
 func hint(name string, cands []string) string {
-	if best := suggest(name, cands); best != "" {
+	if best := suggest.Closest(name, cands); best != "" {
 		return "，是否为 " + best + "？"
 	}
 	return ""
 }
 
 // typedValue reads a test value as the type it must have.
-func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t Type, rule string) (Value, bool) {
+func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule string) (rules.Value, bool) {
 	n := r.node
-	if t == List && n.Kind == yaml.SequenceNode {
+	if t == rules.List && n.Kind == yaml.SequenceNode {
 		return c.listValue(n, r, rule)
 	}
 	if n.Kind != yaml.ScalarNode {
-		c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
-		return Value{}, false
+		c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
+		return rules.Value{}, false
 	}
-	switch t.kind() {
-	case String:
-		return TextOf(n.Value), true
-	case Bool:
-		if b, ok := parseBool(n.Value); ok {
-			return BoolOf(b), true
+	kind := t
+	if kind == rules.Int {
+		kind = rules.Decimal // read as a number, then checked to be whole
+	}
+	switch kind {
+	case rules.String:
+		return rules.TextOf(n.Value), true
+	case rules.Bool, rules.Date:
+		if v, ok := rules.ParseValue(t, n.Value); ok {
+			return v, true
 		}
-	case Date:
-		if d, ok := parseDate(n.Value); ok {
-			return dateValue(d), true
-		}
-	case Decimal:
-		if v := plainLiteral(n.Value, n.Tag); v.Type() == Decimal {
+	case rules.Decimal:
+		if v := plainLiteral(n.Value, n.Tag); v.Type() == rules.Decimal {
 			return c.whole(v, t, r, rule) // a number, even quoted ("10,113.65")
 		}
 		// a constant expression such as 8/12, positioned in the file
-		p, err := Build(Spec{Formulas: []Formula{{Expr: f.exprOf(n)}}}, MaxNodes(200))
-		if err != nil && !startsLikeNumber(n.Value) && onlyCode(err, ErrUnknownName) {
+		p, err := rules.Build(rules.Spec{Formulas: []rules.Formula{{Expr: f.exprOf(n)}}}, rules.MaxNodes(200))
+		if err != nil && !startsLikeNumber(n.Value) && onlyCode(err, rules.ErrUnknownName) {
 			// words, not a number (一百): say so rather than "unknown name"
-			c.fail(r.pos, ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
-			return Value{}, false
+			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			return rules.Value{}, false
 		}
 		if err != nil {
 			c.addAs(err, rule)
-			return Value{}, false
+			return rules.Value{}, false
 		}
 		v, err := p.Eval(nil)
 		if err != nil {
 			c.addAs(err, rule)
-			return Value{}, false
+			return rules.Value{}, false
 		}
-		if v.Type() != Decimal {
-			c.fail(r.pos, ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
-			return Value{}, false
+		if v.Type() != rules.Decimal {
+			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			return rules.Value{}, false
 		}
 		return c.whole(v, t, r, rule)
-	case List:
-		var ds []decimalT
+	case rules.List:
+		var ds []decimal.Decimal
 		for _, part := range strings.Split(strings.Trim(n.Value, "[] "), ",") {
 			v := plainLiteral(strings.TrimSpace(part), "")
-			if v.Type() != Decimal {
-				c.fail(r.pos, ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
-				return Value{}, false
+			if v.Type() != rules.Decimal {
+				c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
+				return rules.Value{}, false
 			}
 			ds = append(ds, v.Decimal())
 		}
-		return ListOf(ds), true
+		return rules.ListOf(ds), true
 	}
-	c.fail(r.pos, ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, n.Value)
-	return Value{}, false
+	c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, n.Value)
+	return rules.Value{}, false
 }
 
 // listValue reads a list written as a YAML sequence: [50, 45.5].
-func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (Value, bool) {
-	ds := make([]decimalT, 0, len(n.Content))
+func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (rules.Value, bool) {
+	ds := make([]decimal.Decimal, 0, len(n.Content))
 	for _, item := range n.Content {
-		v := Value{}
+		v := rules.Value{}
 		if item.Kind == yaml.ScalarNode {
 			v = plainLiteral(item.Value, item.Tag)
 		}
-		if v.Type() != Decimal {
-			c.fail(r.pos, ErrFileValue, rule, "%s 应为数字列表，如 [50, 45.5]", r.name)
-			return Value{}, false
+		if v.Type() != rules.Decimal {
+			c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [50, 45.5]", r.name)
+			return rules.Value{}, false
 		}
 		ds = append(ds, v.Decimal())
 	}
-	return ListOf(ds), true
+	return rules.ListOf(ds), true
 }
 
-func (c *setCompiler) whole(v Value, t Type, r rawValue, rule string) (Value, bool) {
-	if t == Int && !v.Decimal().IsInteger() {
-		c.fail(r.pos, ErrFileValue, rule, "%s 应为整数，这里是 %s", r.name, v.String())
-		return Value{}, false
+func (c *setCompiler) whole(v rules.Value, t rules.Type, r rawValue, rule string) (rules.Value, bool) {
+	if t == rules.Int && !v.Decimal().IsInteger() {
+		c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为整数，这里是 %s", r.name, v.String())
+		return rules.Value{}, false
 	}
 	return v, true
 }
@@ -338,7 +343,7 @@ func (rs *RuleSet) runTest(tc TestCase) TestResult {
 
 // addAs records the errors in err as problems of rule.
 func (c *setCompiler) addAs(err error, rule string) {
-	for _, e := range Errors(err) {
+	for _, e := range rules.Errors(err) {
 		e2 := *e
 		e2.RuleID = rule
 		c.errs = append(c.errs, &e2)
@@ -348,7 +353,7 @@ func (c *setCompiler) addAs(err error, rule string) {
 // checkTestNames reports given and expect names that are neither inputs nor results, for a
 // file whose rules did not compile (so result types are unknown).
 func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
-	inputs := map[string]Type{}
+	inputs := map[string]rules.Type{}
 	for _, in := range rs.inputs {
 		inputs[in.Name] = in.Type
 	}
@@ -362,20 +367,20 @@ func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
 	for _, td := range d.tests {
 		for _, g := range td.given {
 			if _, ok := inputs[g.name]; !ok {
-				c.fail(g.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 			}
 		}
 		for _, e := range td.expect {
 			if indexOf(results, e.name) < 0 {
-				c.fail(e.keyPos, ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
 			}
 		}
 	}
 }
 
 // onlyCode reports whether every problem in err has code.
-func onlyCode(err error, code Code) bool {
-	for _, e := range Errors(err) {
+func onlyCode(err error, code rules.Code) bool {
+	for _, e := range rules.Errors(err) {
 		if e.Code != code {
 			return false
 		}

@@ -1,4 +1,4 @@
-package rules_test
+package rulefile_test
 
 import (
 	"bytes"
@@ -10,9 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jixiao-go/jixiao/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // The -update flag rewrites testdata/golden from the current output:
@@ -40,7 +42,7 @@ const (
 // policy officer must see for it.
 type goldenCase struct {
 	name string
-	load func(lib *rules.Library) ([]*rules.RuleSet, error)
+	load func(lib *rulefile.Library) ([]*rulefile.RuleSet, error)
 }
 
 // brokenCases lists testdata/broken: each file is loaded on its own, each folder as one
@@ -54,12 +56,12 @@ func brokenCases(t *testing.T) []goldenCase {
 	for _, e := range entries {
 		p := filepath.ToSlash(filepath.Join(brokenDir, e.Name()))
 		name := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-		out = append(out, goldenCase{name: name, load: func(lib *rules.Library) ([]*rules.RuleSet, error) {
+		out = append(out, goldenCase{name: name, load: func(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
 			return lib.LoadFiles(p)
 		}})
 	}
-	out = append(out, goldenCase{name: "generated-too-large", load: func(lib *rules.Library) ([]*rules.RuleSet, error) {
-		return lib.LoadBytes(rules.File{Name: "generated/too-large.yaml", Data: oversizedRuleFile()})
+	out = append(out, goldenCase{name: "generated-too-large", load: func(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
+		return lib.LoadBytes(rulefile.File{Name: "generated/too-large.yaml", Data: oversizedRuleFile()})
 	}})
 	return out
 }
@@ -70,7 +72,7 @@ func oversizedRuleFile() []byte {
 	var b bytes.Buffer
 	b.WriteString("ruleset: too-large\neffective: 2024-01-01\ninputs:\n  得分: {type: decimal}\nformulas:\n  加倍: 得分 * 2\n")
 	line := "# 政策原文：预算绩效管理是政府绩效管理的重要组成部分，是推进国家治理体系和治理能力现代化的内在要求。\n"
-	for b.Len() <= rules.MaxFileSize {
+	for b.Len() <= rulefile.MaxFileSize {
 		b.WriteString(line)
 	}
 	return b.Bytes()
@@ -81,7 +83,7 @@ var positioned = regexp.MustCompile(`^[^\n]+:[1-9][0-9]*:[1-9][0-9]*: \S`)
 
 // report is what `jixiao check` and `jixiao test` would print for a load: every load error,
 // or, when the files load, every failing test (run-time errors and wrong values).
-func report(t *testing.T, sets []*rules.RuleSet, err error) string {
+func report(t *testing.T, sets []*rulefile.RuleSet, err error) string {
 	t.Helper()
 	var lines []string
 	if err != nil {
@@ -130,9 +132,9 @@ func TestGoldenBrokenFiles(t *testing.T) {
 	require.GreaterOrEqual(t, len(cases), 15)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var sets []*rules.RuleSet
+			var sets []*rulefile.RuleSet
 			var err error
-			require.NotPanics(t, func() { sets, err = c.load(rules.NewLibrary()) })
+			require.NotPanics(t, func() { sets, err = c.load(rulefile.NewLibrary()) })
 			got := report(t, sets, err)
 			require.NotEqual(t, "\n", got, "a broken file loaded and passed all its tests")
 			for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
@@ -168,8 +170,8 @@ func TestGoldenNoStrays(t *testing.T) {
 // month to month, so no map order may leak into them.
 func TestGoldenStable(t *testing.T) {
 	for _, c := range brokenCases(t) {
-		_, err1 := c.load(rules.NewLibrary())
-		_, err2 := c.load(rules.NewLibrary())
+		_, err1 := c.load(rulefile.NewLibrary())
+		_, err2 := c.load(rulefile.NewLibrary())
 		if err1 != nil && err2 != nil {
 			assert.Equal(t, err1.Error(), err2.Error(), c.name)
 		}

@@ -1,16 +1,13 @@
-package rules
+// Package suggest finds the name a typo most likely meant, for the "是否为 …？" hints in
+// jixiao's messages. Its cost is bounded so a hostile file cannot make the search quadratic.
+package suggest
 
 import "sort"
 
-// Suggest returns the candidate closest to name when it is close enough to be a likely typo
-// (执形率 for 执行率: distance counts characters), or "". Tools use it to phrase the same
-// "是否为 …？" hints the rules package gives.
-func Suggest(name string, cands []string) string {
-	return suggest(name, append([]string(nil), cands...))
-}
-
-// suggest is Suggest; it sorts cands in place.
-func suggest(name string, cands []string) string {
+// Closest returns the candidate closest to name when it is close enough to be a likely typo
+// (执形率 for 执行率: distance counts characters), or "". It sorts cands in place, so ties
+// resolve the same way every run; pass a copy when the order matters to the caller.
+func Closest(name string, cands []string) string {
 	sort.Strings(cands) // ties resolve the same way every run
 	best, bestD := "", -1
 	n := len([]rune(name))
