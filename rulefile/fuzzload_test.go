@@ -56,7 +56,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		lib := rulefile.NewLibrary()
-		sets, err := lib.LoadBytes(rulefile.File{Name: name, Data: data})
+		sets, err := lib.LoadBytes(rulefile.Source{Name: name, Data: data})
 		if err != nil {
 			var list rules.ErrorList
 			if !errors.As(err, &list) {

@@ -61,7 +61,7 @@ func brokenCases(t *testing.T) []goldenCase {
 		}})
 	}
 	out = append(out, goldenCase{name: "generated-too-large", load: func(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
-		return lib.LoadBytes(rulefile.File{Name: "generated/too-large.yaml", Data: oversizedRuleFile()})
+		return lib.LoadBytes(rulefile.Source{Name: "generated/too-large.yaml", Data: oversizedRuleFile()})
 	}})
 	return out
 }

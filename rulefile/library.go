@@ -68,13 +68,13 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 	return found, nil
 }
 
-// Eval evaluates one record with the version of rule set id in force on day at.
-func (l *Library) Eval(id string, at time.Time, vars map[string]any) (*Evaluation, error) {
+// Evaluate evaluates one record with the version of rule set id in force on day at.
+func (l *Library) Evaluate(id string, at time.Time, vars map[string]any) (*Evaluation, error) {
 	rs, err := l.Get(id, at)
 	if err != nil {
 		return nil, err
 	}
-	return rs.Eval(at, vars)
+	return rs.Evaluate(at, vars)
 }
 
 // RuleSets lists every version of every rule set, by id and then effective date.
@@ -92,8 +92,8 @@ func (l *Library) RuleSets() []*RuleSet {
 	return out
 }
 
-// File is one rule file's name and contents.
-type File struct {
+// Source is one rule file's name and contents.
+type Source struct {
 	Name string
 	Data []byte
 }
@@ -101,17 +101,17 @@ type File struct {
 // LoadBytes compiles rule files given as bytes and adds them. It returns every problem in
 // every file at once (an ErrorList), and then adds nothing. A file with the same rule-set id
 // and effective date as a version already in the library replaces it (hot swap).
-func (l *Library) LoadBytes(files ...File) ([]*RuleSet, error) {
+func (l *Library) LoadBytes(files ...Source) ([]*RuleSet, error) {
 	return l.load(files, false)
 }
 
 // LoadEach is LoadBytes for tools that check many files: every file that compiles is added
 // even when others have problems; the problems are returned together as an ErrorList.
-func (l *Library) LoadEach(files ...File) ([]*RuleSet, error) {
+func (l *Library) LoadEach(files ...Source) ([]*RuleSet, error) {
 	return l.load(files, true)
 }
 
-func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
+func (l *Library) load(files []Source, partial bool) ([]*RuleSet, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	next, added, err := l.prepare(l.cur.Load(), files)
@@ -123,7 +123,7 @@ func (l *Library) load(files []File, partial bool) ([]*RuleSet, error) {
 }
 
 // prepare compiles files on top of base into a new catalog, leaving base as it was.
-func (l *Library) prepare(base *catalog, files []File) (*catalog, []*RuleSet, error) {
+func (l *Library) prepare(base *catalog, files []Source) (*catalog, []*RuleSet, error) {
 	sc := &setCompiler{opts: l.opts}
 	drafts, failed := readDrafts(files, sc)
 	next := base.clone()
@@ -143,7 +143,7 @@ type Staged struct {
 
 // Stage compiles files against the library as it is now, without changing it. Every
 // problem is returned at once, as LoadBytes does.
-func (l *Library) Stage(files ...File) (*Staged, error) {
+func (l *Library) Stage(files ...Source) (*Staged, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	base := l.cur.Load()
@@ -174,7 +174,7 @@ func (s *Staged) Commit() error {
 // readDrafts reads every file. A file with problems of its own is still compiled when it
 // has an id and a date, so its expression errors show up in the same check; it is never
 // added. failed holds the ids of files with problems.
-func readDrafts(files []File, sc *setCompiler) ([]*draft, map[string]bool) {
+func readDrafts(files []Source, sc *setCompiler) ([]*draft, map[string]bool) {
 	var drafts []*draft
 	failed := map[string]bool{}
 	for _, f := range files {
@@ -306,7 +306,7 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 // LoadFS loads rule files from fsys: each path is a file or a directory searched for
 // *.yaml and *.yml files (in name order).
 func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
-	var files []File
+	var files []Source
 	for _, p := range paths {
 		names, err := ruleFiles(fsys, p)
 		if err != nil {
@@ -317,7 +317,7 @@ func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Name: name, Data: data})
+			files = append(files, Source{Name: name, Data: data})
 		}
 	}
 	return l.LoadBytes(files...)
@@ -326,7 +326,7 @@ func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
 // LoadFiles loads rule files from the operating system's paths (files or directories).
 // File names in messages are the paths as given.
 func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
-	var files []File
+	var files []Source
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -337,7 +337,7 @@ func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Name: p, Data: data})
+			files = append(files, Source{Name: p, Data: data})
 			continue
 		}
 		names, err := ruleFiles(os.DirFS(p), ".")
@@ -350,7 +350,7 @@ func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Name: full, Data: data})
+			files = append(files, Source{Name: full, Data: data})
 		}
 	}
 	return l.LoadBytes(files...)

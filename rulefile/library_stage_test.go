@@ -12,8 +12,8 @@ import (
 	"github.com/jixiao-go/jixiao/rules"
 )
 
-func gradeFile(limit string) rulefile.File {
-	return rulefile.File{Name: "grade.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\ninputs:\n  分: {type: decimal}\n" +
+func gradeFile(limit string) rulefile.Source {
+	return rulefile.Source{Name: "grade.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\ninputs:\n  分: {type: decimal}\n" +
 		"tables:\n  等级:\n    - when: 分 >= " + limit + "\n      then: 优\n    - else: 良\n" +
 		"tests:\n  - given: {分: 95}\n    expect: {等级: 优}\n")}
 }
@@ -26,7 +26,7 @@ func TestStageThenCommit(t *testing.T) {
 	require.NoError(t, err)
 	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	grade := func() string {
-		ev, err := lib.Eval("grade", at, map[string]any{"分": "92"})
+		ev, err := lib.Evaluate("grade", at, map[string]any{"分": "92"})
 		require.NoError(t, err)
 		v, _ := ev.Values.Get("等级")
 		return v.Text()
@@ -50,6 +50,6 @@ func TestStageThenCommit(t *testing.T) {
 	err = old.Commit()
 	assert.True(t, errors.Is(err, rules.ErrFileVersion), "a stage made before another load is refused: %v", err)
 
-	_, err = lib.Stage(rulefile.File{Name: "bad.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\nformulas:\n  x: 未知 + 1\n")})
+	_, err = lib.Stage(rulefile.Source{Name: "bad.yaml", Data: []byte("ruleset: grade\neffective: 2024-01-01\nformulas:\n  x: 未知 + 1\n")})
 	assert.True(t, errors.Is(err, rules.ErrUnknownName), "a staged file with mistakes reports them: %v", err)
 }

@@ -431,7 +431,7 @@ func (l *loader) inputs(n *yaml.Node) {
 		typeNode := p.value
 		if p.value.Kind == yaml.AliasNode {
 			// reported once; declare it so its uses raise no second error (the file is refused)
-			l.d.inputs = append(l.d.inputs, rules.Input{Name: p.key, Type: rules.Decimal})
+			l.d.inputs = append(l.d.inputs, rules.Input{Name: p.key, Type: rules.TypeDecimal})
 			continue
 		}
 		if p.value.Kind == yaml.MappingNode {
@@ -553,7 +553,7 @@ func (l *loader) literal(n *yaml.Node) rules.Value {
 		return rules.TextOf(n.Value)
 	}
 	v := plainLiteral(n.Value, n.Tag)
-	if v.Type() == rules.String && startsLikeNumber(n.Value) {
+	if v.Type() == rules.TypeString && startsLikeNumber(n.Value) {
 		return l.constExpr(n)
 	}
 	return v
@@ -575,7 +575,7 @@ func (l *loader) constExpr(n *yaml.Node) rules.Value {
 	e := l.f.exprOf(n)
 	p, err := rules.Build(rules.Spec{Formulas: []rules.Formula{{Expr: e}}}, rules.MaxNodes(200))
 	if err == nil {
-		if v, err := p.Eval(nil); err == nil && v.Type() == rules.Decimal {
+		if v, err := p.EvalValue(nil); err == nil && v.Type() == rules.TypeDecimal {
 			return v
 		}
 	}

@@ -32,10 +32,12 @@ func ldReason(t *testing.T, name, reason string) {
 }
 
 // ldFile is a rule file given as text.
-func ldFile(name, text string) rulefile.File { return rulefile.File{Name: name, Data: []byte(text)} }
+func ldFile(name, text string) rulefile.Source {
+	return rulefile.Source{Name: name, Data: []byte(text)}
+}
 
 // ldMust loads files into a new library, failing the test on any error.
-func ldMust(t *testing.T, files ...rulefile.File) (*rulefile.Library, []*rulefile.RuleSet) {
+func ldMust(t *testing.T, files ...rulefile.Source) (*rulefile.Library, []*rulefile.RuleSet) {
 	t.Helper()
 	lib := rulefile.NewLibrary()
 	sets, err := lib.LoadBytes(files...)
@@ -285,7 +287,7 @@ func TestLoadExactNumbers(t *testing.T) {
 	seventeen := find("十七位整数加两位小数")
 	assert.Equal(t, "12345678901234567.90", seventeen.Expect[0].Value.Decimal().StringFixed(2))
 
-	ev, err := rs.Eval(rs.Effective, map[string]any{"金额": "0.01"})
+	ev, err := rs.Evaluate(rs.Effective, map[string]any{"金额": "0.01"})
 	require.NoError(t, err)
 	assert.Equal(t, "12345678901234567.9", ldGet(t, ev, "合计").String(), "0.01 + 12345678901234567.89, exactly")
 	for _, r := range rs.RunTests() {
@@ -356,14 +358,14 @@ func TestLoadParamsByDate(t *testing.T) {
 	assert.NotSame(t, early, late, "two param periods, two programs")
 	for _, r := range rows {
 		ldReason(t, r.at.String(), r.reason)
-		ev, err := rs.Eval(r.at, map[string]any{"偏差": "0.25"})
+		ev, err := rs.Evaluate(r.at, map[string]any{"偏差": "0.25"})
 		require.NoError(t, err, r.reason)
 		assert.Equal(t, r.grade, ldGet(t, ev, "等级").String(), r.reason)
 		assert.Equal(t, r.limit, ldGet(t, ev, "适用上限").String(), r.reason)
 	}
 	_, err = rs.Program(ldDay(2023, 12, 31))
 	assert.True(t, errors.Is(err, rules.ErrFileVersion), "before effective: %v", err)
-	_, err = rs.Eval(ldDay(2023, 12, 31), map[string]any{"偏差": "0"})
+	_, err = rs.Evaluate(ldDay(2023, 12, 31), map[string]any{"偏差": "0"})
 	assert.True(t, errors.Is(err, rules.ErrFileVersion), "before effective: %v", err)
 }
 
@@ -412,7 +414,7 @@ func TestLoadExtendsInSameLoad(t *testing.T) {
 	}
 	for _, r := range rows {
 		ldReason(t, r.id+r.deviation, r.reason)
-		ev, err := lib.Eval(r.id, at, map[string]any{"偏差": r.deviation})
+		ev, err := lib.Evaluate(r.id, at, map[string]any{"偏差": r.deviation})
 		require.NoError(t, err)
 		assert.Equal(t, r.want, ldGet(t, ev, "等级").String(), r.reason)
 	}
@@ -460,9 +462,9 @@ tests:
 	}
 	at := ldDay(2024, 8, 31)
 	vars := map[string]any{"预算数": "120", "执行数": "60", "月份": 8}
-	national, err := lib.Eval("national-monitor", at, vars)
+	national, err := lib.Evaluate("national-monitor", at, vars)
 	require.NoError(t, err)
-	regional, err := lib.Eval("hotan-monitor", at, vars)
+	regional, err := lib.Evaluate("hotan-monitor", at, vars)
 	require.NoError(t, err)
 	assert.Equal(t, "差", ldGet(t, national, "等级").String(), "national: 25% > 20%")
 	assert.Equal(t, "良", ldGet(t, regional, "等级").String(), "regional: 25% <= 30%")
@@ -536,7 +538,7 @@ func TestLoadEvaluationProvenance(t *testing.T) {
 	v1 := ldVersion("2024-01-01", "", "20%")
 	lib, _ := ldMust(t, ldFile("grade.yaml", v1))
 	at := ldDay(2024, 8, 31)
-	ev, err := lib.Eval("monitor-grade", at, map[string]any{"偏差": "0.25"})
+	ev, err := lib.Evaluate("monitor-grade", at, map[string]any{"偏差": "0.25"})
 	require.NoError(t, err)
 	sum := sha256.Sum256([]byte(v1))
 	assert.Equal(t, "monitor-grade", ev.RuleSet)
@@ -549,7 +551,7 @@ func TestLoadEvaluationProvenance(t *testing.T) {
 	v2 := strings.Replace(v1, "20%", "30%", 1)
 	_, err = lib.LoadBytes(ldFile("grade.yaml", v2))
 	require.NoError(t, err)
-	ev2, err := lib.Eval("monitor-grade", at, map[string]any{"偏差": "0.25"})
+	ev2, err := lib.Evaluate("monitor-grade", at, map[string]any{"偏差": "0.25"})
 	require.NoError(t, err)
 	assert.NotEqual(t, ev.Hash, ev2.Hash, "changed file, changed hash")
 	assert.Equal(t, "良", ldGet(t, ev2, "等级").String(), "hot swap: the new version answers")
@@ -558,13 +560,13 @@ func TestLoadEvaluationProvenance(t *testing.T) {
 	// a comment changes the bytes, so the hash, but not the results
 	_, err = lib.LoadBytes(ldFile("grade.yaml", "# 2024-09 复核\n"+v2))
 	require.NoError(t, err)
-	ev3, err := lib.Eval("monitor-grade", at, map[string]any{"偏差": "0.25"})
+	ev3, err := lib.Evaluate("monitor-grade", at, map[string]any{"偏差": "0.25"})
 	require.NoError(t, err)
 	assert.NotEqual(t, ev2.Hash, ev3.Hash)
 
 	named := strings.Replace(v1, "effective:", "version: 2024.2\neffective:", 1)
 	_, sets := ldMust(t, ldFile("named.yaml", named))
-	ev4, err := sets[0].Eval(at, map[string]any{"偏差": "0"})
+	ev4, err := sets[0].Evaluate(at, map[string]any{"偏差": "0"})
 	require.NoError(t, err)
 	assert.Equal(t, "2024.2", ev4.Version)
 
@@ -655,7 +657,7 @@ func TestLoadFS(t *testing.T) {
 		files = append(files, rs.File)
 	}
 	assert.ElementsMatch(t, []string{"rules/base.yaml", "rules/region/hotan.yml", "other/grade.yaml"}, files)
-	ev, err := lib.Eval("region-monitor", ldDay(2024, 3, 1), map[string]any{"偏差": "0.25"})
+	ev, err := lib.Evaluate("region-monitor", ldDay(2024, 3, 1), map[string]any{"偏差": "0.25"})
 	require.NoError(t, err)
 	assert.Equal(t, "良", ldGet(t, ev, "等级").String())
 
@@ -680,7 +682,7 @@ func TestLoadAllOrNothing(t *testing.T) {
 	)
 	require.Error(t, err)
 	assert.Len(t, lib.RuleSets(), 1, "nothing from the failed load was added")
-	ev, err := lib.Eval("monitor-grade", ldDay(2024, 5, 1), map[string]any{"偏差": "0.25"})
+	ev, err := lib.Evaluate("monitor-grade", ldDay(2024, 5, 1), map[string]any{"偏差": "0.25"})
 	require.NoError(t, err)
 	assert.Equal(t, "差", ldGet(t, ev, "等级").String(), "the old version still answers")
 }
@@ -693,7 +695,7 @@ func TestLoadMissingElseAtRunTime(t *testing.T) {
 	sets, err := lib.LoadFiles(path)
 	require.NoError(t, err, "the file itself is valid")
 	rs := sets[0]
-	_, err = rs.Eval(ldDay(2024, 8, 31), map[string]any{"偏差": "0.35", "月份": 8})
+	_, err = rs.Evaluate(ldDay(2024, 8, 31), map[string]any{"偏差": "0.35", "月份": 8})
 	require.True(t, errors.Is(err, rules.ErrNoMatch), "%v", err)
 	list := rules.Errors(err)
 	require.Len(t, list, 1)
@@ -704,7 +706,7 @@ func TestLoadMissingElseAtRunTime(t *testing.T) {
 	for _, part := range []string{"等级", "else", "偏差 = 0.35", "良上限 = 0.2", "月份 = 8"} {
 		assert.Contains(t, e.Msg, part)
 	}
-	_, err = rs.Eval(ldDay(2024, 8, 31), map[string]any{"偏差": "0.1", "月份": 3})
+	_, err = rs.Evaluate(ldDay(2024, 8, 31), map[string]any{"偏差": "0.1", "月份": 3})
 	assert.True(t, errors.Is(err, rules.ErrNoMatch), "月份 < 5: no row either: %v", err)
 	_, err = rs.Explain(ldDay(2024, 8, 31), map[string]any{"偏差": "0.35", "月份": 8})
 	assert.True(t, errors.Is(err, rules.ErrNoMatch), "Explain reports it too: %v", err)
@@ -731,7 +733,7 @@ func TestLoadFileSizeLimit(t *testing.T) {
 	assert.Equal(t, rules.ErrFileLimit, list[0].Code)
 	assert.Equal(t, "over.yaml", list[0].File)
 
-	_, err = rulefile.NewLibrary().LoadBytes(rulefile.File{Name: "big.yaml", Data: oversizedRuleFile()})
+	_, err = rulefile.NewLibrary().LoadBytes(rulefile.Source{Name: "big.yaml", Data: oversizedRuleFile()})
 	assert.True(t, errors.Is(err, rules.ErrFileLimit), "%v", err)
 }
 
@@ -791,10 +793,10 @@ func TestLoadExampleRuleSets(t *testing.T) {
 }
 
 // ldExample reads a good example rule file.
-func ldExample(t *testing.T, name string) rulefile.File {
+func ldExample(t *testing.T, name string) rulefile.Source {
 	t.Helper()
 	p := filepath.Join("testdata", "rulesets", name)
 	data, err := os.ReadFile(p)
 	require.NoError(t, err)
-	return rulefile.File{Name: p, Data: data}
+	return rulefile.Source{Name: p, Data: data}
 }

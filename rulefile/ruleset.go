@@ -98,13 +98,13 @@ func (rs *RuleSet) span() string {
 	return s
 }
 
-// Eval evaluates one record with the rules in force on day at.
-func (rs *RuleSet) Eval(at time.Time, vars map[string]any) (*Evaluation, error) {
+// Evaluate evaluates one record with the rules in force on day at.
+func (rs *RuleSet) Evaluate(at time.Time, vars map[string]any) (*Evaluation, error) {
 	p, err := rs.Program(at)
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.Run(vars)
+	res, err := p.EvalResult(vars)
 	if err != nil {
 		return nil, inRuleSet(err, rs.ID)
 	}

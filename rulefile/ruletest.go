@@ -84,7 +84,7 @@ func quoteValue(v rules.Value) string {
 	if !v.IsValid() {
 		return "（无）"
 	}
-	if v.Type() == rules.String {
+	if v.Type() == rules.TypeString {
 		return "“" + v.String() + "”"
 	}
 	return v.String()
@@ -173,7 +173,7 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		tc := TestCase{Name: td.name, At: td.at, Pos: td.pos}
 		for _, g := range td.given {
 			t, ok := inputs[g.name]
-			if !ok && plainLiteral(g.name, "").Type() == rules.Decimal {
+			if !ok && plainLiteral(g.name, "").Type() == rules.TypeDecimal {
 				c.fail(g.keyPos, rules.ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
 				continue
 			}
@@ -188,10 +188,10 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		prog := rs.periods[0].prog
 		for _, e := range td.expect {
 			t := prog.Type(e.name)
-			if t == rules.Invalid && indexOf(d.results, e.name) >= 0 {
+			if t == rules.TypeInvalid && indexOf(d.results, e.name) >= 0 {
 				continue // the formula or table has problems of its own, reported already
 			}
-			if t == rules.Invalid {
+			if t == rules.TypeInvalid {
 				c.fail(e.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
 				continue
 			}
@@ -224,7 +224,7 @@ func hint(name string, cands []string) string {
 // typedValue reads a test value as the type it must have.
 func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule string) (rules.Value, bool) {
 	n := r.node
-	if t == rules.List && n.Kind == yaml.SequenceNode {
+	if t == rules.TypeList && n.Kind == yaml.SequenceNode {
 		return c.listValue(n, r, rule)
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -232,18 +232,18 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 		return rules.Value{}, false
 	}
 	kind := t
-	if kind == rules.Int {
-		kind = rules.Decimal // read as a number, then checked to be whole
+	if kind == rules.TypeInt {
+		kind = rules.TypeDecimal // read as a number, then checked to be whole
 	}
 	switch kind {
-	case rules.String:
+	case rules.TypeString:
 		return rules.TextOf(n.Value), true
-	case rules.Bool, rules.Date:
+	case rules.TypeBool, rules.TypeDate:
 		if v, ok := rules.ParseValue(t, n.Value); ok {
 			return v, true
 		}
-	case rules.Decimal:
-		if v := plainLiteral(n.Value, n.Tag); v.Type() == rules.Decimal {
+	case rules.TypeDecimal:
+		if v := plainLiteral(n.Value, n.Tag); v.Type() == rules.TypeDecimal {
 			return c.whole(v, t, r, rule) // a number, even quoted ("10,113.65")
 		}
 		// a constant expression such as 8/12, positioned in the file
@@ -257,21 +257,21 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 			c.addAs(err, rule)
 			return rules.Value{}, false
 		}
-		v, err := p.Eval(nil)
+		v, err := p.EvalValue(nil)
 		if err != nil {
 			c.addAs(err, rule)
 			return rules.Value{}, false
 		}
-		if v.Type() != rules.Decimal {
+		if v.Type() != rules.TypeDecimal {
 			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
 			return rules.Value{}, false
 		}
 		return c.whole(v, t, r, rule)
-	case rules.List:
+	case rules.TypeList:
 		var ds []decimal.Decimal
 		for _, part := range strings.Split(strings.Trim(n.Value, "[] "), ",") {
 			v := plainLiteral(strings.TrimSpace(part), "")
-			if v.Type() != rules.Decimal {
+			if v.Type() != rules.TypeDecimal {
 				c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
 				return rules.Value{}, false
 			}
@@ -291,7 +291,7 @@ func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (rules.Va
 		if item.Kind == yaml.ScalarNode {
 			v = plainLiteral(item.Value, item.Tag)
 		}
-		if v.Type() != rules.Decimal {
+		if v.Type() != rules.TypeDecimal {
 			c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [50, 45.5]", r.name)
 			return rules.Value{}, false
 		}
@@ -301,7 +301,7 @@ func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (rules.Va
 }
 
 func (c *setCompiler) whole(v rules.Value, t rules.Type, r rawValue, rule string) (rules.Value, bool) {
-	if t == rules.Int && !v.Decimal().IsInteger() {
+	if t == rules.TypeInt && !v.Decimal().IsInteger() {
 		c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为整数，这里是 %s", r.name, v.String())
 		return rules.Value{}, false
 	}
@@ -327,7 +327,7 @@ func (rs *RuleSet) runTest(tc TestCase) TestResult {
 	for _, g := range tc.Given {
 		vars[g.Name] = g.Value
 	}
-	ev, err := rs.Eval(at, vars)
+	ev, err := rs.Evaluate(at, vars)
 	if err != nil {
 		res.Err = err
 		return res

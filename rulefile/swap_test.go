@@ -61,7 +61,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	require.Len(t, want, 2)
 
 	lib := rulefile.NewLibrary()
-	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: files[0]})
+	_, err := lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: files[0]})
 	require.NoError(t, err)
 
 	loads := 300
@@ -89,12 +89,12 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 						t.Errorf("Get during a swap: %v", gerr)
 						return
 					}
-					ev, err = rs.Eval(at, vars)
+					ev, err = rs.Evaluate(at, vars)
 					if err == nil && ev.Hash != rs.Hash {
 						t.Errorf("evaluation hash %s, rule set hash %s", ev.Hash, rs.Hash)
 					}
 				case 1:
-					ev, err = lib.Eval("swap-monitor", at, vars)
+					ev, err = lib.Evaluate("swap-monitor", at, vars)
 				case 2:
 					rs, gerr := lib.Get("swap-monitor", at)
 					if gerr != nil {
@@ -124,7 +124,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	}
 
 	for i := 0; i < loads; i++ {
-		_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: files[(i+1)%2]})
+		_, err := lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: files[(i+1)%2]})
 		if !assert.NoError(t, err) {
 			break
 		}
@@ -143,7 +143,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	}
 	t.Logf("%d loads, %d evaluations: %v", loads, evals.Load(), total)
 	assert.Positive(t, total["1"]+total["2"])
-	final, err := lib.Eval("swap-monitor", at, vars)
+	final, err := lib.Evaluate("swap-monitor", at, vars)
 	require.NoError(t, err)
 	assert.Equal(t, want[final.Hash], swapWant{swapValue(final, "版本"), swapValue(final, "上限"), swapValue(final, "等级")})
 	last := files[loads%2]
@@ -155,19 +155,19 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 // version; the library answers with the new one.
 func TestSwapKeepsPickedVersion(t *testing.T) {
 	lib := rulefile.NewLibrary()
-	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: swapFile(1, "20%")})
+	_, err := lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: swapFile(1, "20%")})
 	require.NoError(t, err)
 	at := ldDay(2024, 8, 31)
 	old, err := lib.Get("swap-monitor", at)
 	require.NoError(t, err)
-	_, err = lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: swapFile(2, "30%")})
+	_, err = lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: swapFile(2, "30%")})
 	require.NoError(t, err)
 	vars := map[string]any{"预算数": "120", "执行数": "60", "月份": 8}
-	ev, err := old.Eval(at, vars)
+	ev, err := old.Evaluate(at, vars)
 	require.NoError(t, err)
 	assert.Equal(t, "1", swapValue(ev, "版本"))
 	assert.Equal(t, "差", swapValue(ev, "等级"))
-	ev, err = lib.Eval("swap-monitor", at, vars)
+	ev, err = lib.Evaluate("swap-monitor", at, vars)
 	require.NoError(t, err)
 	assert.Equal(t, "2", swapValue(ev, "版本"))
 	assert.Equal(t, "良", swapValue(ev, "等级"))
@@ -178,7 +178,7 @@ func TestSwapKeepsPickedVersion(t *testing.T) {
 func TestSwapFailedLoadKeepsServing(t *testing.T) {
 	lib := rulefile.NewLibrary()
 	good := swapFile(1, "20%")
-	_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: good})
+	_, err := lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: good})
 	require.NoError(t, err)
 	broken := []byte(strings.Replace(string(good), "执行数 / 预算数", "执行数 / 预算书", 1))
 	at := ldDay(2024, 8, 31)
@@ -189,7 +189,7 @@ func TestSwapFailedLoadKeepsServing(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for !stop.Load() {
-			ev, err := lib.Eval("swap-monitor", at, vars)
+			ev, err := lib.Evaluate("swap-monitor", at, vars)
 			if err != nil || swapValue(ev, "版本") != "1" {
 				t.Errorf("a refused load disturbed evaluation: %v", err)
 				return
@@ -197,7 +197,7 @@ func TestSwapFailedLoadKeepsServing(t *testing.T) {
 		}
 	}()
 	for i := 0; i < 50; i++ {
-		_, err := lib.LoadBytes(rulefile.File{Name: "swap.yaml", Data: broken})
+		_, err := lib.LoadBytes(rulefile.Source{Name: "swap.yaml", Data: broken})
 		assert.Error(t, err)
 	}
 	stop.Store(true)
@@ -216,10 +216,10 @@ func TestSwapBaseReachesExtenders(t *testing.T) {
 	newBase := strings.Replace(ldBase, "  优上限: 0\n", "  优上限: 1%\n", 1)
 	_, err = lib.LoadBytes(ldFile("base.yaml", newBase))
 	require.NoError(t, err)
-	base, err := lib.Eval("base-monitor", at, map[string]any{"偏差": "0.005"})
+	base, err := lib.Evaluate("base-monitor", at, map[string]any{"偏差": "0.005"})
 	require.NoError(t, err)
 	assert.Equal(t, "优", swapValue(base, "等级"), "the new base answers")
-	region, err := lib.Eval("region-monitor", at, map[string]any{"偏差": "0.005"})
+	region, err := lib.Evaluate("region-monitor", at, map[string]any{"偏差": "0.005"})
 	require.NoError(t, err)
 	assert.Equal(t, "优", swapValue(region, "等级"),
 		"region-monitor does not override 优上限, so it must follow the swapped base (it still grades with the old 优上限 0)")

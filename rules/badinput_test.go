@@ -42,7 +42,7 @@ func valueOrError(t *testing.T, text string, in map[string]any, opts ...rules.Op
 			errList(t, err)
 			return
 		}
-		v, err = p.Eval(in)
+		v, err = p.EvalValue(in)
 		if err != nil {
 			errList(t, err)
 		}
@@ -88,7 +88,7 @@ func TestInvisibleAndInvalidCharacters(t *testing.T) {
 	t.Run("BOM", func(t *testing.T) {
 		p, err := rules.Compile("\ufeff1 + 1", std()...)
 		require.NoError(t, err)
-		v, err := p.Eval(nil)
+		v, err := p.EvalValue(nil)
 		require.NoError(t, err)
 		assert.Equal(t, "2", v.String())
 	})
@@ -265,23 +265,23 @@ func TestBadInputValues(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			needReason(t, c.name, c.reason)
 			safely(t, "Eval", func() {
-				_, err := p.Eval(c.in)
+				_, err := p.EvalValue(c.in)
 				e := onlyCode(t, err, rules.ErrInputValue)
 				assert.Contains(t, e.Msg, c.msgHas)
 			})
 		})
 	}
 	t.Run("整数输入给8.0", func(t *testing.T) {
-		v, err := p.Eval(vars{"预算数": d("1"), "月份": d("8.0")})
+		v, err := p.EvalValue(vars{"预算数": d("1"), "月份": d("8.0")})
 		require.NoError(t, err, "8.0 is a whole number")
 		sameValue(t, num(d("1").Add(d("8.0"))), v)
 	})
 	t.Run("四十位输入", func(t *testing.T) {
 		big40 := d("1234567890123456789012345678901234567890.5")
-		v, err := p.Eval(vars{"预算数": big40, "月份": 3})
+		v, err := p.EvalValue(vars{"预算数": big40, "月份": 3})
 		require.NoError(t, err)
 		sameValue(t, num(big40.Add(d("3"))), v, "41 digits in, exact out")
-		v, err = p.Eval(vars{"预算数": new(big.Int).Exp(big.NewInt(10), big.NewInt(39), nil), "月份": 1})
+		v, err = p.EvalValue(vars{"预算数": new(big.Int).Exp(big.NewInt(10), big.NewInt(39), nil), "月份": 1})
 		require.NoError(t, err)
 		sameValue(t, num(decimal.New(1, 39).Add(d("1"))), v, "a *big.Int input of 10^39")
 	})
@@ -308,10 +308,10 @@ func TestBindBadStructs(t *testing.T) {
 	require.NoError(t, err)
 	res := p.NewResult()
 	big40 := d("9999999999999999999999999999999999999999.99")
-	require.NoError(t, b.Eval(&rec{Budget: big40}, res))
+	require.NoError(t, b.EvalInto(&rec{Budget: big40}, res))
 	sameValue(t, num(big40.Mul(d("2"))), res.Value(0), "a 42-digit field through the Binding")
 	q, _ := rules.Compile("1")
-	assert.Error(t, b.Eval(&rec{}, q.NewResult()), "a Result from another program is refused")
+	assert.Error(t, b.EvalInto(&rec{}, q.NewResult()), "a Result from another program is refused")
 }
 
 func TestPlacesLimits(t *testing.T) {
@@ -342,12 +342,12 @@ func TestRuntimeLimits(t *testing.T) {
 		require.NoError(t, err)
 		within(t, 5*time.Second, func() {
 			for _, m := range []int64{999999999, -999999999, 41, 1 << 40} {
-				_, err := p.Eval(vars{"执行率": d("1.5"), "月份": m})
+				_, err := p.EvalValue(vars{"执行率": d("1.5"), "月份": m})
 				e := onlyCode(t, err, rules.ErrRuntimeLimit)
 				assert.Equal(t, 12, e.Col, "points at the places argument 月份: 'round(执行率, ' is 11 characters")
 			}
 		})
-		v, err := p.Eval(vars{"执行率": d("1.25"), "月份": 1})
+		v, err := p.EvalValue(vars{"执行率": d("1.25"), "月份": 1})
 		require.NoError(t, err)
 		sameValue(t, num(d("1.25").Round(1)), v)
 	})
@@ -360,15 +360,15 @@ func TestRuntimeLimits(t *testing.T) {
 			prev = name
 		}
 		b.WriteString(prev)
-		p, err := rules.Compile(b.String(), rules.WithInput("x", rules.Decimal))
+		p, err := rules.Compile(b.String(), rules.WithInput("x", rules.TypeDecimal))
 		require.NoError(t, err)
 		for _, x := range []string{"2", "1.0000001", "0.5", "-3", "99999999999999999999"} {
 			within(t, 5*time.Second, func() {
-				_, err := p.Eval(vars{"x": d(x)})
+				_, err := p.EvalValue(vars{"x": d(x)})
 				onlyCode(t, err, rules.ErrRuntimeLimit)
 			})
 		}
-		v, err := p.Eval(vars{"x": d("1")})
+		v, err := p.EvalValue(vars{"x": d("1")})
 		require.NoError(t, err, "1 squared 30 times stays 1")
 		sameValue(t, numS("1"), v)
 	})
@@ -393,23 +393,23 @@ func TestRuntimeLimits(t *testing.T) {
 		p, err := rules.Compile(b.String(), std()...)
 		require.NoError(t, err)
 		within(t, 10*time.Second, func() {
-			_, err := p.Eval(vars{"部门": "财政局"})
+			_, err := p.EvalValue(vars{"部门": "财政局"})
 			e := onlyCode(t, err, rules.ErrRuntimeLimit)
 			assert.Contains(t, e.Msg, "10000")
 		})
 		p, err = rules.Compile("部门 + 部门", append(std(), rules.MaxText(8))...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"部门": "财政局"}) // 9 bytes each
+		_, err = p.EvalValue(vars{"部门": "财政局"}) // 9 bytes each
 		onlyCode(t, err, rules.ErrRuntimeLimit)
 	})
 	t.Run("日期越界", func(t *testing.T) {
 		p, err := rules.Compile("add_days(日期, 月份)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"日期": "2024-01-01", "月份": 1 << 40})
+		_, err = p.EvalValue(vars{"日期": "2024-01-01", "月份": 1 << 40})
 		onlyCode(t, err, rules.ErrInputValue)
 		p, err = rules.Compile("make_date(月份, 1, 1)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"月份": 10000})
+		_, err = p.EvalValue(vars{"月份": 10000})
 		onlyCode(t, err, rules.ErrInputValue)
 	})
 }
@@ -423,7 +423,7 @@ func TestSpecMisuse(t *testing.T) {
 	}{
 		{"空规则", rules.Spec{}},
 		{"结果值为空", rules.Spec{Tables: []rules.Table{{Name: "等级", Rows: []rules.Row{{Else: true}}}}}},
-		{"条件行结果为空", rules.Spec{Inputs: []rules.Input{{Name: "偏差", Type: rules.Decimal}},
+		{"条件行结果为空", rules.Spec{Inputs: []rules.Input{{Name: "偏差", Type: rules.TypeDecimal}},
 			Tables: []rules.Table{{Name: "等级", Rows: []rules.Row{{When: rules.Expr{Text: "偏差 > 0"}}}}}}},
 		{"参数值为空", rules.Spec{Consts: []rules.Const{{Name: "良上限"}}, Formulas: []rules.Formula{fml("甲", "良上限")}}},
 		{"决策表无行", rules.Spec{Tables: []rules.Table{{Name: "等级"}}}},
@@ -436,7 +436,7 @@ func TestSpecMisuse(t *testing.T) {
 					errList(t, err)
 					return
 				}
-				_, err = p.Eval(nil)
+				_, err = p.EvalValue(nil)
 				if err != nil {
 					errList(t, err)
 				}

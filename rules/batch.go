@@ -38,7 +38,7 @@ func (b *Binding[T]) EvalBatch(ctx context.Context, recs []T, each func(row int,
 				Msg: fmt.Sprintf("计算被取消：已处理 %d 行，共 %d 行", i, len(recs))}
 		}
 		st.In++
-		if err := b.Eval(&recs[i], res); err != nil {
+		if err := b.EvalInto(&recs[i], res); err != nil {
 			st.Rejected = append(st.Rejected, Rejected{Row: i + 1, Err: err})
 			continue
 		}

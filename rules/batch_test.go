@@ -26,7 +26,7 @@ func TestEvalBatchAccountsForEveryRow(t *testing.T) {
 	seen := 0
 	st, err := b.EvalBatch(context.Background(), recs, func(row int, res *rules.Result) {
 		seen++
-		assert.Equal(t, rules.Decimal, res.Value(rate).Type())
+		assert.Equal(t, rules.TypeDecimal, res.Value(rate).Type())
 	})
 	require.NoError(t, err)
 	assert.Equal(t, 1000, st.In)

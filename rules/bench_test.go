@@ -53,7 +53,7 @@ func pipelineSpec() rules.Spec {
 	f := func(name, text string) rules.Formula { return rules.Formula{Name: name, Expr: rules.Expr{Text: text}} }
 	when := func(text string) rules.Expr { return rules.Expr{Text: text} }
 	return rules.Spec{
-		Inputs: []rules.Input{{Name: "预算数", Type: rules.Decimal}, {Name: "执行数", Type: rules.Decimal}, {Name: "月份", Type: rules.Int}},
+		Inputs: []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}, {Name: "执行数", Type: rules.TypeDecimal}, {Name: "月份", Type: rules.TypeInt}},
 		Consts: []rules.Const{{Name: "良上限", Value: rules.NumberOf(decimal.RequireFromString("0.20"))}},
 		Formulas: []rules.Formula{
 			f("执行率", "执行数 / 预算数"),
@@ -110,7 +110,7 @@ func BenchmarkRecord(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			sinkErr = bind.Eval(&recs[i%len(recs)], res)
+			sinkErr = bind.EvalInto(&recs[i%len(recs)], res)
 		}
 	})
 }

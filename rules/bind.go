@@ -92,19 +92,19 @@ func kindOf(ft reflect.Type, t Type) (fieldKind, bool) {
 	switch {
 	case ft == valueType:
 		return fValue, true
-	case ft == decimalType && t.kind() == Decimal:
+	case ft == decimalType && t.kind() == TypeDecimal:
 		return fDecimal, true
-	case ft.Kind() == reflect.Int && t.kind() == Decimal:
+	case ft.Kind() == reflect.Int && t.kind() == TypeDecimal:
 		return fInt, true
-	case ft.Kind() == reflect.Int64 && t.kind() == Decimal:
+	case ft.Kind() == reflect.Int64 && t.kind() == TypeDecimal:
 		return fInt64, true
-	case ft.Kind() == reflect.String && t == String:
+	case ft.Kind() == reflect.String && t == TypeString:
 		return fString, true
-	case ft.Kind() == reflect.Bool && t == Bool:
+	case ft.Kind() == reflect.Bool && t == TypeBool:
 		return fBool, true
-	case ft == timeType && t == Date:
+	case ft == timeType && t == TypeDate:
 		return fTime, true
-	case ft == listType && t == List:
+	case ft == listType && t == TypeList:
 		return fList, true
 	}
 	return 0, false
@@ -113,8 +113,8 @@ func kindOf(ft reflect.Type, t Type) (fieldKind, bool) {
 // Program is the program the binding evaluates.
 func (b *Binding[T]) Program() *Program { return b.prog }
 
-// Eval evaluates one record into res (from Program.NewResult, reused across records).
-func (b *Binding[T]) Eval(rec *T, res *Result) error {
+// EvalInto evaluates one record into res (from Program.NewResult, reused across records).
+func (b *Binding[T]) EvalInto(rec *T, res *Result) error {
 	p := b.prog
 	if res.prog != p {
 		return fmt.Errorf("rules: Result belongs to another program")

@@ -122,19 +122,19 @@ func (b *builder[N, A]) div(n *node) func(*frame) N {
 // store compiles n and writes its value to slot, whatever its type.
 func (b *builder[N, A]) store(n *node, slot int) func(*frame) {
 	switch n.typ {
-	case Decimal:
+	case TypeDecimal:
 		x := b.num(n)
 		return func(f *frame) { b.ops.slots(f)[slot] = x(f) }
-	case String:
+	case TypeString:
 		x := b.text(n)
 		return func(f *frame) { f.strs[slot] = x(f) }
-	case Bool:
+	case TypeBool:
 		x := b.boolean(n)
 		return func(f *frame) { f.bools[slot] = x(f) }
-	case Date:
+	case TypeDate:
 		x := b.date(n)
 		return func(f *frame) { f.dates[slot] = x(f) }
-	case List:
+	case TypeList:
 		x := b.listOf(n)
 		return func(f *frame) { f.lists[slot] = x(f) }
 	}
@@ -206,7 +206,7 @@ func (b *builder[N, A]) compare(n *node) boolFn {
 	o := n.op
 	l, r := n.kids[0], n.kids[1]
 	switch l.typ {
-	case Decimal:
+	case TypeDecimal:
 		x, y := b.num(l), b.num(r)
 		ops := b.ops
 		switch o { // the common comparisons get their own closures: no switch per record
@@ -218,10 +218,10 @@ func (b *builder[N, A]) compare(n *node) boolFn {
 			return func(f *frame) bool { return ops.cmp(x(f), y(f)) >= 0 }
 		}
 		return func(f *frame) bool { return holds(o, ops.cmp(x(f), y(f))) }
-	case String:
+	case TypeString:
 		x, y := b.text(l), b.text(r)
 		return func(f *frame) bool { return (x(f) == y(f)) == (o == opEq) }
-	case Bool:
+	case TypeBool:
 		x, y := b.boolean(l), b.boolean(r)
 		return func(f *frame) bool { return (x(f) == y(f)) == (o == opEq) }
 	}
@@ -242,7 +242,7 @@ func cmpInt(a, b int32) int {
 func (b *builder[N, A]) in(n *node) boolFn {
 	x := n.kids[0]
 	elems := n.kids[1:]
-	if len(elems) == 1 && elems[0].typ == List {
+	if len(elems) == 1 && elems[0].typ == TypeList {
 		v, list := b.num(x), b.listOf(elems[0])
 		ops := b.ops
 		return func(f *frame) bool {
@@ -258,11 +258,11 @@ func (b *builder[N, A]) in(n *node) boolFn {
 		}
 	}
 	switch x.typ { // x is evaluated once, then compared with each element in turn
-	case Decimal:
+	case TypeDecimal:
 		return anyOf(b.num(x), mapNodes(elems, b.num), b.ops.cmp)
-	case String:
+	case TypeString:
 		return anyOf(b.text(x), mapNodes(elems, b.text), cmpEq[string])
-	case Bool:
+	case TypeBool:
 		return anyOf(b.boolean(x), mapNodes(elems, b.boolean), cmpEq[bool])
 	}
 	return anyOf(b.date(x), mapNodes(elems, b.date), cmpInt)
@@ -432,16 +432,16 @@ func (b *builder[N, A]) vendor(n *node) func(*frame) Value {
 // valueOf compiles any node to a closure giving its Value (for vendor calls, steps and traces).
 func (b *builder[N, A]) valueOf(n *node) func(*frame) Value {
 	switch n.typ {
-	case Decimal:
+	case TypeDecimal:
 		x := b.num(n)
 		return func(f *frame) Value { return b.ops.value(x(f)) }
-	case String:
+	case TypeString:
 		x := b.text(n)
 		return func(f *frame) Value { return TextOf(x(f)) }
-	case Bool:
+	case TypeBool:
 		x := b.boolean(n)
 		return func(f *frame) Value { return BoolOf(x(f)) }
-	case Date:
+	case TypeDate:
 		x := b.date(n)
 		return func(f *frame) Value { return dateValue(x(f)) }
 	}

@@ -97,7 +97,7 @@ func (b *builder[N, A]) rounding(n *node) func(*frame) N {
 // each compiles the elements of an aggregate's arguments: either several numbers or one list.
 // It returns the closures for literal elements, or a list closure.
 func (b *builder[N, A]) each(n *node) ([]func(*frame) N, func(*frame) []decimalT) {
-	if len(n.kids) == 1 && n.kids[0].typ == List && n.kids[0].op != opList {
+	if len(n.kids) == 1 && n.kids[0].typ == TypeList && n.kids[0].op != opList {
 		return nil, b.listOf(n.kids[0])
 	}
 	kids := n.kids

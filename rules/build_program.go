@@ -186,7 +186,7 @@ func (c *compiler) sortDefs() {
 func (c *compiler) checkAll() {
 	for _, d := range c.order {
 		if d.bad {
-			d.sym.typ = Invalid
+			d.sym.typ = TypeInvalid
 			continue
 		}
 		if d.formula != nil {
@@ -206,7 +206,7 @@ func (c *compiler) untyped() {
 		return
 	}
 	for _, d := range c.order {
-		if d.sym.typ == Invalid {
+		if d.sym.typ == TypeInvalid {
 			c.errs = append(c.errs, posErr(d.pos, ErrType, d.name, fmt.Sprintf("无法确定 %s 的类型：它用到的值有误", d.name)))
 		}
 	}
@@ -214,7 +214,7 @@ func (c *compiler) untyped() {
 
 func (c *compiler) checkExpr(d *def, i int) *node {
 	if d.trees[i] == nil { // did not parse: its error is reported
-		return &node{typ: Invalid, src: d.srcs[i]}
+		return &node{typ: TypeInvalid, src: d.srcs[i]}
 	}
 	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots, hints: &c.hints}
 	n := ck.check(d.trees[i])
@@ -224,7 +224,7 @@ func (c *compiler) checkExpr(d *def, i int) *node {
 			c.firstUse[s] = d.srcs[i].errAt(ErrMissingInput, ck.useAt[s], ck.useAt[s]+len([]rune(s.name)),
 				fmt.Sprintf("缺少输入 %s", s.name))
 		}
-		if s.kind == symResult && s.typ == Invalid {
+		if s.kind == symResult && s.typ == TypeInvalid {
 			n = bad(n.from, n.to) // a result that failed to compile: its error is already reported
 		}
 	}
@@ -240,12 +240,12 @@ func (c *compiler) checkTable(d *def) {
 		var when, then *node
 		if !r.Else {
 			when = c.checkExpr(d, 2*i)
-			if when.typ != Invalid && when.typ != Bool {
+			if when.typ != TypeInvalid && when.typ != TypeBool {
 				c.errs = append(c.errs, when.src.errAt(ErrType, when.from, when.to,
 					fmt.Sprintf("决策表 %s 第 %d 行的 when 应为条件（真/假），这里是%s", t.Name, i+1, when.typ)))
 				ok = false
 			}
-			ok = ok && when.typ == Bool
+			ok = ok && when.typ == TypeBool
 		} else if i != len(t.Rows)-1 {
 			c.errs = append(c.errs, posErr(r.Pos, ErrDeclaration, t.Name, fmt.Sprintf("决策表 %s 的 else 行必须是最后一行", t.Name)))
 			ok = false
@@ -257,9 +257,9 @@ func (c *compiler) checkTable(d *def) {
 		}
 		d.nodes = append(d.nodes, when, then)
 		switch {
-		case then.typ == Invalid:
+		case then.typ == TypeInvalid:
 			ok = false
-		case typ == Invalid:
+		case typ == TypeInvalid:
 			typ, typRow = then.typ, i
 		case then.typ != typ:
 			p, width := r.Then.Pos, len([]rune(r.Then.Value.String()))

@@ -59,7 +59,7 @@ func loc(n ast.Node) (int, int) {
 }
 
 // bad marks a node whose type could not be decided; operations on it report nothing more.
-func bad(from, to int) *node { return &node{typ: Invalid, from: from, to: to} }
+func bad(from, to int) *node { return &node{typ: TypeInvalid, from: from, to: to} }
 
 func (c *checker) check(n ast.Node) *node {
 	from, to := loc(n)
@@ -68,9 +68,9 @@ func (c *checker) check(n ast.Node) *node {
 	case *ast.IntegerNode, *ast.FloatNode:
 		out = c.literal(from, to)
 	case *ast.StringNode:
-		out = &node{op: opLit, typ: String, lit: TextOf(n.Value)}
+		out = &node{op: opLit, typ: TypeString, lit: TextOf(n.Value)}
 	case *ast.BoolNode:
-		out = &node{op: opLit, typ: Bool, lit: BoolOf(n.Value)}
+		out = &node{op: opLit, typ: TypeBool, lit: BoolOf(n.Value)}
 	case *ast.IdentifierNode:
 		out = c.ident(n.Value, from, to)
 	case *ast.UnaryNode:
@@ -156,7 +156,7 @@ func (c *checker) literal(from, to int) *node {
 		c.fail(ErrLimit, from, end, "数字 %s 的位数超过上限 %d", text, c.lim.maxDigits)
 		return bad(from, end)
 	}
-	return &node{op: opLit, typ: Decimal, lit: NumberOf(d), litDec: d, to: end}
+	return &node{op: opLit, typ: TypeDecimal, lit: NumberOf(d), litDec: d, to: end}
 }
 
 func (c *checker) lookup(name string) *symbol {
@@ -256,7 +256,7 @@ func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {
 	x := c.check(n.Node)
 	switch n.Operator {
 	case "-", "+":
-		if !c.want(x, Decimal, "正负号 "+n.Operator+" 的操作数") {
+		if !c.want(x, TypeDecimal, "正负号 "+n.Operator+" 的操作数") {
 			return bad(from, to)
 		}
 		if n.Operator == "+" {
@@ -265,20 +265,20 @@ func (c *checker) unary(n *ast.UnaryNode, from, to int) *node {
 		if x.isConst() && x.name == "" {
 			// -2 is a literal: round(x, -2) is checked at compile time like round(x, 2)
 			d := x.litDec.Neg()
-			return &node{op: opLit, typ: Decimal, lit: NumberOf(d), litDec: d}
+			return &node{op: opLit, typ: TypeDecimal, lit: NumberOf(d), litDec: d}
 		}
-		return &node{op: opNeg, typ: Decimal, kids: []*node{x}}
+		return &node{op: opNeg, typ: TypeDecimal, kids: []*node{x}}
 	default: // "!", "not"
-		if !c.want(x, Bool, n.Operator+" 的操作数") {
+		if !c.want(x, TypeBool, n.Operator+" 的操作数") {
 			return bad(from, to)
 		}
-		return &node{op: opNot, typ: Bool, kids: []*node{x}}
+		return &node{op: opNot, typ: TypeBool, kids: []*node{x}}
 	}
 }
 
 // want checks x has kind t, reporting a type error in staff words if not.
 func (c *checker) want(x *node, t Type, what string) bool {
-	if x.typ == Invalid {
+	if x.typ == TypeInvalid {
 		return false
 	}
 	if x.typ != t {
@@ -306,20 +306,20 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 		return bad(from, to)
 	}
 	l, r := c.check(n.Left), c.check(n.Right)
-	if l.typ == Invalid || r.typ == Invalid {
+	if l.typ == TypeInvalid || r.typ == TypeInvalid {
 		return bad(from, to)
 	}
 	kids := []*node{l, r}
 	if o, ok := arith[n.Operator]; ok {
-		if o == opAdd && l.typ == String && r.typ == String {
-			return &node{op: opConcat, typ: String, kids: kids}
+		if o == opAdd && l.typ == TypeString && r.typ == TypeString {
+			return &node{op: opConcat, typ: TypeString, kids: kids}
 		}
-		if c.want(l, Decimal, "运算 "+n.Operator+" 的左边") && c.want(r, Decimal, "运算 "+n.Operator+" 的右边") {
+		if c.want(l, TypeDecimal, "运算 "+n.Operator+" 的左边") && c.want(r, TypeDecimal, "运算 "+n.Operator+" 的右边") {
 			if o == opDiv && r.isConst() && r.litDec.IsZero() {
 				c.fail(ErrDivByZero, r.from, r.to, "除数为零：不能除以 0")
 				return bad(from, to)
 			}
-			return &node{op: o, typ: Decimal, kids: kids}
+			return &node{op: o, typ: TypeDecimal, kids: kids}
 		}
 		return bad(from, to)
 	}
@@ -328,20 +328,20 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 			c.fail(ErrType, from, to+1, "比较 %s 两边的类型不同：左边是%s，右边是%s", n.Operator, l.typ, r.typ)
 			return bad(from, to)
 		}
-		ordered := l.typ == Decimal || l.typ == Date
+		ordered := l.typ == TypeDecimal || l.typ == TypeDate
 		if o != opEq && o != opNe && !ordered {
 			c.fail(ErrType, from, to+1, "%s 不能比较大小：%s只能用 == 或 != 比较", n.Operator, l.typ)
 			return bad(from, to)
 		}
-		if l.typ == List {
+		if l.typ == TypeList {
 			c.fail(ErrType, from, to+1, "列表不能直接比较")
 			return bad(from, to)
 		}
-		return &node{op: o, typ: Bool, kids: kids}
+		return &node{op: o, typ: TypeBool, kids: kids}
 	}
 	if o, ok := logic[n.Operator]; ok {
-		if c.want(l, Bool, n.Operator+" 的左边") && c.want(r, Bool, n.Operator+" 的右边") {
-			return &node{op: o, typ: Bool, kids: kids}
+		if c.want(l, TypeBool, n.Operator+" 的左边") && c.want(r, TypeBool, n.Operator+" 的右边") {
+			return &node{op: o, typ: TypeBool, kids: kids}
 		}
 		return bad(from, to)
 	}
@@ -352,17 +352,17 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 // in checks x in [a, b, ...] or x in 列表.
 func (c *checker) in(n *ast.BinaryNode, from, to int) *node {
 	x := c.check(n.Left)
-	if x.typ == List {
+	if x.typ == TypeList {
 		c.fail(ErrType, x.from, x.to, "in 的左边需要单个值，这里是列表")
 		c.check(n.Right)
 		return bad(from, to)
 	}
 	if arr, ok := n.Right.(*ast.ArrayNode); ok {
 		kids := []*node{x}
-		okAll := x.typ != Invalid
+		okAll := x.typ != TypeInvalid
 		for _, e := range arr.Nodes {
 			k := c.check(e)
-			okAll = okAll && k.typ != Invalid
+			okAll = okAll && k.typ != TypeInvalid
 			if okAll && k.typ != x.typ {
 				c.fail(ErrType, k.from, k.to, "in 的列表元素是%s，与左边的%s不同", k.typ, x.typ)
 				okAll = false
@@ -372,26 +372,26 @@ func (c *checker) in(n *ast.BinaryNode, from, to int) *node {
 		if !okAll {
 			return bad(from, to)
 		}
-		return &node{op: opIn, typ: Bool, kids: kids}
+		return &node{op: opIn, typ: TypeBool, kids: kids}
 	}
 	l := c.check(n.Right)
-	if !c.want(x, Decimal, "in 的左边") || !c.want(l, List, "in 的右边") {
+	if !c.want(x, TypeDecimal, "in 的左边") || !c.want(l, TypeList, "in 的右边") {
 		return bad(from, to)
 	}
-	return &node{op: opIn, typ: Bool, kids: []*node{x, l}}
+	return &node{op: opIn, typ: TypeBool, kids: []*node{x, l}}
 }
 
 func (c *checker) conditional(n *ast.ConditionalNode) *node {
 	cond, a, b := c.check(n.Cond), c.check(n.Exp1), c.check(n.Exp2)
-	okCond := c.want(cond, Bool, "条件")
-	if a.typ == Invalid || b.typ == Invalid || !okCond {
+	okCond := c.want(cond, TypeBool, "条件")
+	if a.typ == TypeInvalid || b.typ == TypeInvalid || !okCond {
 		return bad(cond.from, b.to)
 	}
 	if a.typ != b.typ {
 		c.fail(ErrType, b.from, b.to, "条件的两个结果类型不同：一个是%s，一个是%s", a.typ, b.typ)
 		return bad(cond.from, b.to)
 	}
-	if a.typ == List {
+	if a.typ == TypeList {
 		c.fail(ErrUnsupported, a.from, b.to, "条件的结果不能是列表")
 		return bad(cond.from, b.to)
 	}
@@ -408,7 +408,7 @@ func (c *checker) let(n *ast.VariableDeclaratorNode, from, to int) *node {
 		c.fail(ErrDuplicate, from, to, "let 的名称 %s 与已有的名称或函数重复，请换一个名称", n.Name)
 	}
 	s := &symbol{name: n.Name, typ: v.typ, kind: symLet}
-	if v.typ == List {
+	if v.typ == TypeList {
 		s.list = v
 	} else {
 		s.slot = c.slots.next()
@@ -416,7 +416,7 @@ func (c *checker) let(n *ast.VariableDeclaratorNode, from, to int) *node {
 	c.lets = append(c.lets, s)
 	body := c.check(n.Expr)
 	c.lets = c.lets[:len(c.lets)-1]
-	if v.typ == Invalid || body.typ == Invalid {
+	if v.typ == TypeInvalid || body.typ == TypeInvalid {
 		return bad(from, to)
 	}
 	if s.list != nil {
@@ -426,11 +426,11 @@ func (c *checker) let(n *ast.VariableDeclaratorNode, from, to int) *node {
 }
 
 func (c *checker) list(elems []ast.Node, from, to int) *node {
-	out := &node{op: opList, typ: List}
+	out := &node{op: opList, typ: TypeList}
 	okAll := true
 	for _, e := range elems {
 		k := c.check(e)
-		okAll = c.want(k, Decimal, "列表元素") && okAll
+		okAll = c.want(k, TypeDecimal, "列表元素") && okAll
 		out.kids = append(out.kids, k)
 	}
 	if !okAll {
@@ -454,7 +454,7 @@ func (c *checker) callNamed(name string, args []ast.Node, from int) *node {
 	okAll := true
 	for i, a := range args {
 		kids[i] = c.check(a)
-		okAll = okAll && kids[i].typ != Invalid
+		okAll = okAll && kids[i].typ != TypeInvalid
 	}
 	to := from + len([]rune(name))
 	if b, ok := builtinByName(name); ok {

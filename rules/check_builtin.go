@@ -34,31 +34,31 @@ func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
 	ok := false
 	switch b.id {
 	case biRound, biFloor, biCeil:
-		ok = arity(1, 2) && args(Decimal) && c.places(b, kids)
-		out.typ = Decimal
+		ok = arity(1, 2) && args(TypeDecimal) && c.places(b, kids)
+		out.typ = TypeDecimal
 	case biAbs:
-		ok, out.typ = arity(1, 1) && args(Decimal), Decimal
+		ok, out.typ = arity(1, 1) && args(TypeDecimal), TypeDecimal
 	case biClamp:
-		ok, out.typ = arity(3, 3) && args(Decimal), Decimal
+		ok, out.typ = arity(3, 3) && args(TypeDecimal), TypeDecimal
 	case biMod:
-		ok, out.typ = arity(2, 2) && args(Decimal), Decimal
+		ok, out.typ = arity(2, 2) && args(TypeDecimal), TypeDecimal
 		if ok && kids[1].isConst() && kids[1].litDec.IsZero() {
 			c.fail(ErrDivByZero, kids[1].from, kids[1].to, "除数为零：mod 不能除以 0")
 			ok = false
 		}
 	case biMin, biMax, biSum, biAvg:
-		ok, out.typ = c.aggregate(b, kids, arity), Decimal
+		ok, out.typ = c.aggregate(b, kids, arity), TypeDecimal
 	case biCount:
-		ok, out.typ = arity(1, 1) && args(List), Decimal
+		ok, out.typ = arity(1, 1) && args(TypeList), TypeDecimal
 	case biDaysBetween:
-		ok, out.typ = arity(2, 2) && args(Date), Decimal
+		ok, out.typ = arity(2, 2) && args(TypeDate), TypeDecimal
 	case biYear, biMonth, biDay:
-		ok, out.typ = arity(1, 1) && args(Date), Decimal
+		ok, out.typ = arity(1, 1) && args(TypeDate), TypeDecimal
 	case biAddDays:
-		ok = arity(2, 2) && c.want(kids[0], Date, "函数 add_days 的第 1 个参数") && c.want(kids[1], Decimal, "函数 add_days 的第 2 个参数")
-		out.typ = Date
+		ok = arity(2, 2) && c.want(kids[0], TypeDate, "函数 add_days 的第 1 个参数") && c.want(kids[1], TypeDecimal, "函数 add_days 的第 2 个参数")
+		out.typ = TypeDate
 	case biMakeDate:
-		ok, out.typ = arity(3, 3) && args(Decimal), Date
+		ok, out.typ = arity(3, 3) && args(TypeDecimal), TypeDate
 	}
 	if !ok {
 		return bad(from, to)
@@ -68,21 +68,21 @@ func (c *checker) builtin(b builtinSpec, kids []*node, from, to int) *node {
 
 // aggregate accepts either one list or one or more numbers (min and max want two numbers).
 func (c *checker) aggregate(b builtinSpec, kids []*node, arity func(int, int) bool) bool {
-	if len(kids) == 1 && kids[0].typ == List {
+	if len(kids) == 1 && kids[0].typ == TypeList {
 		return true
 	}
 	lo := 1
 	if b.id == biMin || b.id == biMax {
 		lo = 2
 		if len(kids) == 1 {
-			return c.want(kids[0], List, fmt.Sprintf("函数 %s 只有一个参数时", b.name))
+			return c.want(kids[0], TypeList, fmt.Sprintf("函数 %s 只有一个参数时", b.name))
 		}
 	}
 	if !arity(lo, -1) {
 		return false
 	}
 	for i, k := range kids {
-		if !c.want(k, Decimal, fmt.Sprintf("函数 %s 的第 %d 个参数", b.name, i+1)) {
+		if !c.want(k, TypeDecimal, fmt.Sprintf("函数 %s 的第 %d 个参数", b.name, i+1)) {
 			return false
 		}
 	}

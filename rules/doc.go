@@ -9,8 +9,8 @@
 // Compile an expression once and evaluate it many times:
 //
 //	p, err := rules.Compile("round(执行数 / 预算数, 4) >= 90%",
-//		rules.WithInput("执行数", rules.Decimal), rules.WithInput("预算数", rules.Decimal))
-//	v, err := p.Eval(map[string]any{"执行数": "928.56", "预算数": "940"})
+//		rules.WithInput("执行数", rules.TypeDecimal), rules.WithInput("预算数", rules.TypeDecimal))
+//	v, err := p.EvalValue(map[string]any{"执行数": "928.56", "预算数": "940"})
 //
 // A Spec (or a rule file read by a Library) compiles formulas and decision tables together;
 // Bind reads records straight from a struct and, with a reused Result, evaluates without

@@ -103,7 +103,7 @@ func TestErrorFormat(t *testing.T) {
 	assert.Equal(t, "<expr>:1:1: 未知名称 执形率，是否为 执行率？", err.Error(), "the form STYLE.md gives, without a rule id")
 
 	_, err = rules.Build(rules.Spec{
-		Inputs:   []rules.Input{{Name: "执行率", Type: rules.Decimal}},
+		Inputs:   []rules.Input{{Name: "执行率", Type: rules.TypeDecimal}},
 		Formulas: []rules.Formula{{Name: "R03", Expr: rules.Expr{Text: "执形率 * 100", Pos: rules.Pos{File: "budget.yaml", Line: 12, Col: 9}}}},
 	})
 	require.Error(t, err)
@@ -129,7 +129,7 @@ func TestMultiLinePositions(t *testing.T) {
 	pos := rules.Pos{File: "budget.yaml", Line: 5, Col: 9, Offset: 100, Indent: 3}
 	build := func(text string, p rules.Pos) error {
 		_, err := rules.Build(rules.Spec{
-			Inputs:   []rules.Input{{Name: "执行数", Type: rules.Decimal}, {Name: "预算数", Type: rules.Decimal}},
+			Inputs:   []rules.Input{{Name: "执行数", Type: rules.TypeDecimal}, {Name: "预算数", Type: rules.TypeDecimal}},
 			Formulas: []rules.Formula{{Name: "执行率", Expr: rules.Expr{Text: text, Pos: p}}},
 		})
 		return err
@@ -169,11 +169,11 @@ func TestMultiLinePositions(t *testing.T) {
 	})
 	t.Run("运行时错误在文件中的位置", func(t *testing.T) {
 		p, err := rules.Build(rules.Spec{
-			Inputs:   []rules.Input{{Name: "执行数", Type: rules.Decimal}, {Name: "预算数", Type: rules.Decimal}},
+			Inputs:   []rules.Input{{Name: "执行数", Type: rules.TypeDecimal}, {Name: "预算数", Type: rules.TypeDecimal}},
 			Formulas: []rules.Formula{{Name: "执行率", Expr: rules.Expr{Text: "执行数\n  / 预算数", Pos: pos}}},
 		})
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("1"), "预算数": d("0")})
+		_, err = p.EvalValue(vars{"执行数": d("1"), "预算数": d("0")})
 		e := onlyCode(t, err, rules.ErrDivByZero)
 		assert.Equal(t, [3]any{"budget.yaml", 6, 7}, [3]any{e.File, e.Line, e.Col}, "points at the divisor 预算数")
 		assert.Equal(t, "执行率", e.RuleID)
@@ -184,7 +184,7 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("除数为零", func(t *testing.T) {
 		p, err := rules.Compile("执行数 / 预算数", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("1"), "预算数": d("0.00")})
+		_, err = p.EvalValue(vars{"执行数": d("1"), "预算数": d("0.00")})
 		e := onlyCode(t, err, rules.ErrDivByZero)
 		assert.Equal(t, 1, e.Line)
 		assert.Equal(t, 7, e.Col, "the divisor 预算数 starts at column 7")
@@ -193,7 +193,7 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("算出的除数为零", func(t *testing.T) {
 		p, err := rules.Compile("1 / (执行数 - 预算数)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("5"), "预算数": d("5")})
+		_, err = p.EvalValue(vars{"执行数": d("5"), "预算数": d("5")})
 		e := onlyCode(t, err, rules.ErrDivByZero)
 		assert.GreaterOrEqual(t, e.Col, 5, "inside the parenthesised divisor")
 		assert.LessOrEqual(t, e.Col, 13)
@@ -201,22 +201,22 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("取余除数为零", func(t *testing.T) {
 		p, err := rules.Compile("1 + mod(执行数, 预算数)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("5"), "预算数": d("0")})
+		_, err = p.EvalValue(vars{"执行数": d("5"), "预算数": d("0")})
 		e := onlyCode(t, err, rules.ErrDivByZero)
 		assert.GreaterOrEqual(t, e.Col, 5)
 	})
 	t.Run("平均空列表", func(t *testing.T) {
 		p, err := rules.Compile("avg(明细)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"明细": nil})
+		_, err = p.EvalValue(vars{"明细": nil})
 		require.Error(t, err, "nil is no list")
-		_, err = p.Eval(vars{"明细": rules.ListOf(nil)})
+		_, err = p.EvalValue(vars{"明细": rules.ListOf(nil)})
 		hasCode(t, err, rules.ErrInputValue)
 	})
 	t.Run("缺少输入", func(t *testing.T) {
 		p, err := rules.Compile("预算数 > 0 and 执行数 / 预算数 >= 90%", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"预算数": d("1")})
+		_, err = p.EvalValue(vars{"预算数": d("1")})
 		e := onlyCode(t, err, rules.ErrMissingInput)
 		assert.Equal(t, 1, e.Line)
 		assert.Equal(t, 13, e.Col, "points at the first use of 执行数: '预算数 > 0 and ' is 12 characters")
@@ -225,7 +225,7 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("缺少多个输入", func(t *testing.T) {
 		p, err := rules.Compile("预算数 + 执行数", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(nil)
+		_, err = p.EvalValue(nil)
 		list := errList(t, err)
 		require.Len(t, list, 2, "every missing input is reported: %v", err)
 		assert.Equal(t, []int{1, 7}, []int{list[0].Col, list[1].Col})
@@ -238,7 +238,7 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("类型不符的输入", func(t *testing.T) {
 		p, err := rules.Compile("部门 == \"财政局\" and 日期 > make_date(2024, 1, 1)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"部门": 3, "日期": "2024-13-01"})
+		_, err = p.EvalValue(vars{"部门": 3, "日期": "2024-13-01"})
 		list := errList(t, err)
 		assert.Len(t, list, 2, "both bad inputs reported: %v", err)
 		assert.True(t, errors.Is(err, rules.ErrInputValue))
@@ -246,23 +246,23 @@ func TestRuntimeErrors(t *testing.T) {
 	t.Run("日期不存在", func(t *testing.T) {
 		p, err := rules.Compile("make_date(2023, 2, 月份)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"月份": 29})
+		_, err = p.EvalValue(vars{"月份": 29})
 		onlyCode(t, err, rules.ErrInputValue)
-		_, err = p.Eval(vars{"月份": 28})
+		_, err = p.EvalValue(vars{"月份": 28})
 		require.NoError(t, err)
 	})
 	t.Run("clamp上下限颠倒", func(t *testing.T) {
 		p, err := rules.Compile("clamp(执行率, 1, 0)", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行率": d("0.5")})
+		_, err = p.EvalValue(vars{"执行率": d("0.5")})
 		onlyCode(t, err, rules.ErrInputValue)
 	})
 	t.Run("运行时错误不影响下一条记录", func(t *testing.T) {
 		p, err := rules.Compile("执行数 / 预算数", std()...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("1"), "预算数": d("0")})
+		_, err = p.EvalValue(vars{"执行数": d("1"), "预算数": d("0")})
 		require.Error(t, err)
-		v, err := p.Eval(vars{"执行数": d("1"), "预算数": d("4")})
+		v, err := p.EvalValue(vars{"执行数": d("1"), "预算数": d("4")})
 		require.NoError(t, err)
 		sameValue(t, num(div20(d("1"), d("4"))), v)
 	})
@@ -355,7 +355,7 @@ func TestNumberAndSyntaxErrors(t *testing.T) {
 func TestEveryExpressionReported(t *testing.T) {
 	at := func(line int) rules.Pos { return rules.Pos{File: "r.yaml", Line: line, Col: 5} }
 	_, err := rules.Build(rules.Spec{
-		Inputs: []rules.Input{{Name: "执行率", Type: rules.Decimal}},
+		Inputs: []rules.Input{{Name: "执行率", Type: rules.TypeDecimal}},
 		Formulas: []rules.Formula{
 			{Name: "甲", Expr: rules.Expr{Text: "执形率 * 2", Pos: at(3)}},
 			{Name: "乙", Expr: rules.Expr{Text: "(1 + ", Pos: at(4)}},
@@ -393,10 +393,10 @@ func TestOptionErrors(t *testing.T) {
 		{"零长度", rules.MaxLength(0)},
 		{"负节点", rules.MaxNodes(-1)},
 		{"零位数", rules.MaxDigits(0)},
-		{"输入名为空", rules.WithInput("", rules.Decimal)},
-		{"输入名是保留字", rules.WithInput("let", rules.Decimal)},
-		{"输入名以数字开头", rules.WithInput("2号", rules.Decimal)},
-		{"输入类型无效", rules.WithInput("甲", rules.Invalid)},
+		{"输入名为空", rules.WithInput("", rules.TypeDecimal)},
+		{"输入名是保留字", rules.WithInput("let", rules.TypeDecimal)},
+		{"输入名以数字开头", rules.WithInput("2号", rules.TypeDecimal)},
+		{"输入类型无效", rules.WithInput("甲", rules.TypeInvalid)},
 		{"函数无函数体", rules.WithFunction(rules.Func{Name: "空"})},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -428,7 +428,7 @@ func TestInListOfLists(t *testing.T) {
 	safely(t, "Eval", func() {
 		p, err := rules.Compile("明细 in [明细]", std()...)
 		if err == nil {
-			v, err := p.Eval(vars{"明细": []decimal.Decimal{decimal.Zero}})
+			v, err := p.EvalValue(vars{"明细": []decimal.Decimal{decimal.Zero}})
 			assert.False(t, err == nil && v.Bool(), "明细 in [明细] gave %v for 明细 = [0]", v)
 		}
 	})

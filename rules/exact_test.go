@@ -29,7 +29,7 @@ func xtSpec() Spec {
 	f := func(name, text string) Formula { return Formula{Name: name, Expr: Expr{Text: text}} }
 	when := func(text string) Expr { return Expr{Text: text} }
 	return Spec{
-		Inputs: []Input{{Name: "预算数", Type: Decimal}, {Name: "执行数", Type: Decimal}, {Name: "月份", Type: Int}},
+		Inputs: []Input{{Name: "预算数", Type: TypeDecimal}, {Name: "执行数", Type: TypeDecimal}, {Name: "月份", Type: TypeInt}},
 		Consts: []Const{{Name: "良上限", Value: NumberOf(decimal.RequireFromString("0.20"))}},
 		Formulas: []Formula{
 			f("执行率", "执行数 / 预算数"),
@@ -213,7 +213,7 @@ func (x *xtPaths) check(rec *xtRecord, res *Result, s *xtStats) {
 		if slow.err == nil || Errors(slow.err)[0].Code != ErrDivByZero {
 			s.bad(rec, "want division by zero, slow path gave %v", slow.err)
 		}
-		if err := x.b.Eval(rec, res); err == nil || Errors(err)[0].Code != ErrDivByZero {
+		if err := x.b.EvalInto(rec, res); err == nil || Errors(err)[0].Code != ErrDivByZero {
 			s.bad(rec, "want division by zero, Eval gave %v", err)
 		}
 		return
@@ -230,7 +230,7 @@ func (x *xtPaths) check(rec *xtRecord, res *Result, s *xtStats) {
 	if slow.grade != hand.grade {
 		s.bad(rec, "等级: slow %s, hand %s", slow.grade, hand.grade)
 	}
-	if err := x.b.Eval(rec, res); err != nil {
+	if err := x.b.EvalInto(rec, res); err != nil {
 		s.bad(rec, "Eval: %v", err)
 		return
 	}
@@ -414,7 +414,7 @@ func TestBoundaryGrades(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			require.NotEmpty(t, c.reason)
 			rec := xtRecord{Budget: dd(c.budget), Spent: dd(c.spent), Month: c.month}
-			require.NoError(t, x.b.Eval(&rec, res))
+			require.NoError(t, x.b.EvalInto(&rec, res))
 			g, _ := res.Get("等级")
 			assert.Equal(t, c.grade, g.Text(), c.reason)
 			assert.Equal(t, c.grade, xtHandwritten(&rec).grade, "the hand-written pipeline agrees: %s", c.reason)
@@ -434,7 +434,7 @@ func TestRecordAllocations(t *testing.T) {
 	recs := xtRealistic(1000, 3)
 	i := 0
 	allocs := testing.AllocsPerRun(2000, func() {
-		if err := x.b.Eval(&recs[i%len(recs)], res); err != nil {
+		if err := x.b.EvalInto(&recs[i%len(recs)], res); err != nil {
 			t.Fatal(err)
 		}
 		i++
@@ -463,14 +463,14 @@ func TestRecordAllocations(t *testing.T) {
 		"if 甲 >= 乙 { \"良\" } else { \"差\" }",
 	} {
 		t.Run(text, func(t *testing.T) {
-			p, err := Compile(text, WithInput("甲", Decimal), WithInput("乙", Decimal), WithInput("月份", Int), WithInput("部门", String))
+			p, err := Compile(text, WithInput("甲", TypeDecimal), WithInput("乙", TypeDecimal), WithInput("月份", TypeInt), WithInput("部门", TypeString))
 			require.NoError(t, err)
 			b, err := Bind[rec](p)
 			require.NoError(t, err)
 			res := p.NewResult()
 			r := rec{A: decimal.RequireFromString("1234.56"), B: decimal.RequireFromString("987.65"), N: 8, Dept: "财政局"}
-			require.NoError(t, b.Eval(&r, res))
-			allocs := testing.AllocsPerRun(500, func() { _ = b.Eval(&r, res) })
+			require.NoError(t, b.EvalInto(&r, res))
+			allocs := testing.AllocsPerRun(500, func() { _ = b.EvalInto(&r, res) })
 			assert.Zero(t, allocs, "allocations per record for %s", text)
 		})
 	}
@@ -616,7 +616,7 @@ func TestRandomExpressionsAgree(t *testing.T) {
 		if limit {
 			limits++
 		}
-		p, err := Compile(text, WithInput("甲", Decimal), WithInput("乙", Decimal))
+		p, err := Compile(text, WithInput("甲", TypeDecimal), WithInput("乙", TypeDecimal))
 		if err != nil {
 			// A division by a literal 0 is refused at compile time; anything else is a mismatch.
 			if !limit || !errors.Is(err, ErrDivByZero) {

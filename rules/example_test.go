@@ -11,12 +11,12 @@ import (
 // A rule is an expression over declared inputs; names may be Chinese and 90% is a literal.
 func Example() {
 	p, err := rules.Compile("执行数 / 预算数 >= 90%",
-		rules.WithInput("执行数", rules.Decimal), rules.WithInput("预算数", rules.Decimal))
+		rules.WithInput("执行数", rules.TypeDecimal), rules.WithInput("预算数", rules.TypeDecimal))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	ok, err := p.Eval(map[string]any{"执行数": decimal.RequireFromString("92.5"), "预算数": "100"})
+	ok, err := p.EvalValue(map[string]any{"执行数": decimal.RequireFromString("92.5"), "预算数": "100"})
 	fmt.Println(ok, err)
 	// Output: true <nil>
 }
@@ -29,7 +29,7 @@ func ExampleCompile_exact() {
 			fmt.Println(err)
 			continue
 		}
-		v, _ := p.Eval(nil)
+		v, _ := p.EvalValue(nil)
 		fmt.Printf("%s = %s\n", text, v)
 	}
 	// Output:
@@ -45,9 +45,9 @@ func monitorSpec() rules.Spec {
 	when := func(text string) rules.Expr { return rules.Expr{Text: text} }
 	return rules.Spec{
 		Inputs: []rules.Input{
-			{Name: "预算数", Type: rules.Decimal, Unit: "万元"},
-			{Name: "执行数", Type: rules.Decimal, Unit: "万元"},
-			{Name: "月份", Type: rules.Int},
+			{Name: "预算数", Type: rules.TypeDecimal, Unit: "万元"},
+			{Name: "执行数", Type: rules.TypeDecimal, Unit: "万元"},
+			{Name: "月份", Type: rules.TypeInt},
 		},
 		Consts: []rules.Const{{Name: "良上限", Value: rules.NumberOf(decimal.RequireFromString("0.20"))}},
 		Formulas: []rules.Formula{
@@ -63,7 +63,7 @@ func monitorSpec() rules.Spec {
 	}
 }
 
-// Build compiles formulas and decision tables together; Run evaluates them all.
+// Build compiles formulas and decision tables together; EvalResult evaluates them all.
 func ExampleBuild() {
 	p, err := rules.Build(monitorSpec())
 	if err != nil {
@@ -71,7 +71,7 @@ func ExampleBuild() {
 		return
 	}
 	for _, spent := range []string{"90", "80", "60"} {
-		res, err := p.Run(map[string]any{"预算数": "120", "执行数": spent, "月份": 9})
+		res, err := p.EvalResult(map[string]any{"预算数": "120", "执行数": spent, "月份": 9})
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -111,7 +111,7 @@ func ExampleBind() {
 		{"校舍维修", decimal.RequireFromString("350.5"), decimal.RequireFromString("120"), 8},
 		{"未拨预算", decimal.Zero, decimal.RequireFromString("10"), 5},
 	} {
-		if err := bind.Eval(&pr, res); err != nil {
+		if err := bind.EvalInto(&pr, res); err != nil {
 			fmt.Printf("%s：%v\n", pr.Name, err)
 			continue
 		}
@@ -128,7 +128,7 @@ func ExampleBind() {
 func ExampleBuild_errors() {
 	at := func(line, col int) rules.Pos { return rules.Pos{File: "minfeng.yaml", Line: line, Col: col} }
 	_, err := rules.Build(rules.Spec{
-		Inputs: []rules.Input{{Name: "执行数", Type: rules.Decimal}, {Name: "预算数", Type: rules.Decimal}, {Name: "序时进度", Type: rules.Decimal}},
+		Inputs: []rules.Input{{Name: "执行数", Type: rules.TypeDecimal}, {Name: "预算数", Type: rules.TypeDecimal}, {Name: "序时进度", Type: rules.TypeDecimal}},
 		Formulas: []rules.Formula{
 			{Name: "执行率", Expr: rules.Expr{Text: "执行数 / 预算数", Pos: at(10, 10)}},
 			{Name: "偏差", Expr: rules.Expr{Text: "max(序时进度 - 执形率, 0)", Pos: at(11, 9)}},

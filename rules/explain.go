@@ -14,9 +14,9 @@ type TraceStep struct {
 	Value   Value  `json:"value"`
 }
 
-// Explain evaluates like Run and also returns the trace: each formula with its value, each
+// Explain evaluates like EvalResult and also returns the trace: each formula with its value, each
 // sub-expression and value read on the way, and each table row tried. It computes with
-// decimal.Decimal throughout, so it is slower than Run; the digits are the same.
+// decimal.Decimal throughout, so it is slower than EvalResult; the digits are the same.
 func (p *Program) Explain(vars map[string]any) (*Result, []TraceStep, error) {
 	p.once.Do(func() { p.traced = p.traceRun() })
 	f := p.frame()

@@ -15,10 +15,10 @@ import (
 
 // fuzzOpts declares what fuzzed text may read: every input type and two vendor functions.
 func fuzzOpts() []rules.Option {
-	fail := rules.Func{Name: "坏", Result: rules.Decimal, Call: func([]rules.Value) (rules.Value, error) {
+	fail := rules.Func{Name: "坏", Result: rules.TypeDecimal, Call: func([]rules.Value) (rules.Value, error) {
 		return rules.Value{}, errors.New("故意出错")
 	}}
-	return append(std(), rules.WithInput("x", rules.Decimal), rules.WithFunction(convFunc(nil)), rules.WithFunction(fail))
+	return append(std(), rules.WithInput("x", rules.TypeDecimal), rules.WithFunction(convFunc(nil)), rules.WithFunction(fail))
 }
 
 var fuzzVars = map[string]any{
@@ -97,7 +97,7 @@ func fuzzOne(text string, opts []rules.Option) (problem string) {
 		}
 		return checkFuzzErr(err)
 	}
-	v, err := p.Eval(fuzzVars)
+	v, err := p.EvalValue(fuzzVars)
 	if err != nil {
 		if problem := checkFuzzErr(err); problem != "" {
 			return "Eval: " + problem

@@ -42,7 +42,7 @@ func sameValue(t *testing.T, want, got rules.Value, msgAndArgs ...any) {
 	t.Helper()
 	require.Equal(t, want.Type(), got.Type(), msgAndArgs...)
 	switch want.Type() {
-	case rules.Decimal, rules.Int:
+	case rules.TypeDecimal, rules.TypeInt:
 		w, g := want.Decimal(), got.Decimal()
 		assert.Equal(t, w.String(), g.String(), msgAndArgs...)
 		assert.Equal(t, w.Exponent(), g.Exponent(), append([]any{"exponent"}, msgAndArgs...)...)
@@ -115,14 +115,14 @@ func hasCode(t *testing.T, err error, c rules.Code) *rules.Error {
 // std declares the inputs most tests use.
 func std() []rules.Option {
 	return []rules.Option{
-		rules.WithInput("预算数", rules.Decimal),
-		rules.WithInput("执行数", rules.Decimal),
-		rules.WithInput("执行率", rules.Decimal),
-		rules.WithInput("月份", rules.Int),
-		rules.WithInput("部门", rules.String),
-		rules.WithInput("已完成", rules.Bool),
-		rules.WithInput("日期", rules.Date),
-		rules.WithInput("明细", rules.List),
+		rules.WithInput("预算数", rules.TypeDecimal),
+		rules.WithInput("执行数", rules.TypeDecimal),
+		rules.WithInput("执行率", rules.TypeDecimal),
+		rules.WithInput("月份", rules.TypeInt),
+		rules.WithInput("部门", rules.TypeString),
+		rules.WithInput("已完成", rules.TypeBool),
+		rules.WithInput("日期", rules.TypeDate),
+		rules.WithInput("明细", rules.TypeList),
 	}
 }
 
@@ -131,7 +131,7 @@ func compileRun(t *testing.T, text string, vars map[string]any, opts ...rules.Op
 	t.Helper()
 	p, err := rules.Compile(text, opts...)
 	require.NoError(t, err, "compile %q", text)
-	v, err := p.Eval(vars)
+	v, err := p.EvalValue(vars)
 	require.NoError(t, err, "eval %q", text)
 	return v
 }

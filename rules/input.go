@@ -49,18 +49,18 @@ func (p *Program) setAny(f *frame, s *symbol, v any) *Error {
 		return p.setValue(f, s, val)
 	}
 	switch s.typ {
-	case Decimal, Int:
+	case TypeDecimal, TypeInt:
 		d, err := toDecimal(v)
 		if err != "" {
 			return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s %s", s.name, err))
 		}
 		return p.setNum(f, s, d)
-	case String:
+	case TypeString:
 		if t, ok := v.(string); ok {
 			f.strs[s.slot] = t
 			return nil
 		}
-	case Bool:
+	case TypeBool:
 		switch t := v.(type) {
 		case bool:
 			f.bools[s.slot] = t
@@ -71,7 +71,7 @@ func (p *Program) setAny(f *frame, s *symbol, v any) *Error {
 				return nil
 			}
 		}
-	case Date:
+	case TypeDate:
 		switch t := v.(type) {
 		case time.Time:
 			f.dates[s.slot] = DateOf(t).days
@@ -82,7 +82,7 @@ func (p *Program) setAny(f *frame, s *symbol, v any) *Error {
 				return nil
 			}
 		}
-	case List:
+	case TypeList:
 		if ds, ok := v.([]decimal.Decimal); ok {
 			return p.setList(f, s, ds)
 		}
@@ -95,15 +95,15 @@ func (p *Program) setValue(f *frame, s *symbol, v Value) *Error {
 		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为%s，收到%s %s", s.name, s.typ, v.typ, v.String()))
 	}
 	switch s.typ.kind() {
-	case Decimal:
+	case TypeDecimal:
 		return p.setNum(f, s, v.Decimal())
-	case String:
+	case TypeString:
 		f.strs[s.slot] = v.str
-	case Bool:
+	case TypeBool:
 		f.bools[s.slot] = v.b
-	case Date:
+	case TypeDate:
 		f.dates[s.slot] = v.days
-	case List:
+	case TypeList:
 		return p.setList(f, s, v.list)
 	}
 	return nil
@@ -113,14 +113,14 @@ func (p *Program) setValue(f *frame, s *symbol, v Value) *Error {
 // record to the decimal.Decimal path.
 func (p *Program) setNum(f *frame, s *symbol, d decimal.Decimal) *Error {
 	n, fits := fixed.FromDecimal(d)
-	if fits && p.fitsLimits(n) && s.typ != Int {
+	if fits && p.fitsLimits(n) && s.typ != TypeInt {
 		f.fast[s.slot], f.slow[s.slot], f.lazy[s.slot] = n, d, false // the common case, checked on 128 bits
 		return nil
 	}
 	if msg := p.checkNum(d); msg != "" {
 		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 的值 %s%s", s.name, shortText(d), msg))
 	}
-	if s.typ == Int && !d.IsInteger() {
+	if s.typ == TypeInt && !d.IsInteger() {
 		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 应为整数，收到 %s", s.name, d.String()))
 	}
 	if !fits {
@@ -247,18 +247,18 @@ func describeGo(v any) string {
 // is for String. A List is not read from text. ok is false when s is not a value of type t.
 func ParseValue(t Type, s string) (v Value, ok bool) {
 	switch t {
-	case Decimal, Int:
+	case TypeDecimal, TypeInt:
 		d, err := amount.ParseDecimal(s)
-		if err != nil || (t == Int && !d.IsInteger()) {
+		if err != nil || (t == TypeInt && !d.IsInteger()) {
 			return Value{}, false
 		}
 		return NumberOf(d), true
-	case String:
+	case TypeString:
 		return TextOf(s), true
-	case Bool:
+	case TypeBool:
 		b, ok := parseBool(s)
 		return BoolOf(b), ok
-	case Date:
+	case TypeDate:
 		d, ok := parseDate(s)
 		return dateValue(d), ok
 	}

@@ -124,7 +124,7 @@ func newConfig(opts []Option) (*config, error) {
 		if msg := checkName(in.Name); msg != "" {
 			errs = append(errs, &Error{Code: ErrDeclaration, Msg: "输入 " + msg, Line: 1, Col: 1})
 		}
-		if in.Type < Decimal || in.Type > List {
+		if in.Type < TypeDecimal || in.Type > TypeList {
 			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("输入 %s 的类型无效", in.Name), Line: 1, Col: 1})
 		}
 	}

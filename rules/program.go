@@ -17,7 +17,7 @@ type Program struct {
 	inputs   []*symbol
 	missing  map[*symbol]*Error // an input's first use, reported when a record lacks it
 	outputs  []output
-	byKind   [List + 1][]output // the outputs of each kind, for collect
+	byKind   [TypeList + 1][]output // the outputs of each kind, for collect
 	index    map[string]int
 	fast     func(*frame)
 	slow     func(*frame)
@@ -40,7 +40,7 @@ type output struct {
 // Compile compiles one expression. Inputs and functions come from options:
 //
 //	p, err := rules.Compile("执行数 / 预算数 >= 90%",
-//		rules.WithInput("执行数", rules.Decimal), rules.WithInput("预算数", rules.Decimal))
+//		rules.WithInput("执行数", rules.TypeDecimal), rules.WithInput("预算数", rules.TypeDecimal))
 func Compile(text string, opts ...Option) (*Program, error) {
 	return Build(Spec{Formulas: []Formula{{Name: "", Expr: Expr{Text: text}}}}, opts...)
 }
@@ -163,7 +163,7 @@ func (p *Program) Type(name string) Type {
 	if i, ok := p.index[name]; ok {
 		return p.outputs[i].typ
 	}
-	return Invalid
+	return TypeInvalid
 }
 
 // Inputs lists the declared inputs.
@@ -204,23 +204,23 @@ func (p *Program) exec(f *frame, fast, slow func(*frame)) (usedSlow bool, err er
 // into typed arrays is much cheaper per record than building a Value for each result.
 func (p *Program) collect(f *frame, slow bool, res *Result) {
 	res.slow = slow
-	for _, o := range p.byKind[Decimal] {
+	for _, o := range p.byKind[TypeDecimal] {
 		if slow {
 			res.decs[o.index] = f.slow[o.slot]
 		} else {
 			res.nums[o.index] = f.fast[o.slot]
 		}
 	}
-	for _, o := range p.byKind[String] {
+	for _, o := range p.byKind[TypeString] {
 		res.strs[o.index] = f.strs[o.slot]
 	}
-	for _, o := range p.byKind[Bool] {
+	for _, o := range p.byKind[TypeBool] {
 		res.bools[o.index] = f.bools[o.slot]
 	}
-	for _, o := range p.byKind[Date] {
+	for _, o := range p.byKind[TypeDate] {
 		res.dates[o.index] = f.dates[o.slot]
 	}
-	for _, o := range p.byKind[List] {
+	for _, o := range p.byKind[TypeList] {
 		res.lists[o.index] = f.lists[o.slot]
 	}
 }
@@ -234,25 +234,25 @@ func (p *Program) release(f *frame) {
 	p.frames.Put(f)
 }
 
-// Eval evaluates a stand-alone expression (or the first result of a Build) with inputs
+// EvalValue evaluates a stand-alone expression (or the first result of a Build) with inputs
 // given by name. Values may be decimal.Decimal, integers, strings holding numbers,
 // bool, time.Time, []decimal.Decimal or Value; float64 is refused.
-func (p *Program) Eval(vars map[string]any) (Value, error) {
-	res, err := p.Run(vars)
+func (p *Program) EvalValue(vars map[string]any) (Value, error) {
+	res, err := p.EvalResult(vars)
 	if err != nil {
 		return Value{}, err
 	}
 	return res.Value(0), nil
 }
 
-// Run evaluates every result with inputs given by name.
-func (p *Program) Run(vars map[string]any) (*Result, error) {
+// EvalResult evaluates every result with inputs given by name.
+func (p *Program) EvalResult(vars map[string]any) (*Result, error) {
 	res := p.NewResult()
-	return res, p.RunInto(vars, res)
+	return res, p.EvalInto(vars, res)
 }
 
-// RunInto is Run writing into a reusable Result.
-func (p *Program) RunInto(vars map[string]any, res *Result) error {
+// EvalInto is Run writing into a reusable Result.
+func (p *Program) EvalInto(vars map[string]any, res *Result) error {
 	if res.prog != p {
 		return fmt.Errorf("rules: Result belongs to another program")
 	}

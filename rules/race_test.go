@@ -49,7 +49,7 @@ func TestConcurrentRecords(t *testing.T) {
 			res := p.NewResult()
 			for i := range recs {
 				r := &recs[i]
-				err := bind.Eval(r, res)
+				err := bind.EvalInto(r, res)
 				counts[g]++
 				if r.Budget.IsZero() {
 					if rules.Errors(err) == nil || rules.Errors(err)[0].Code != rules.ErrDivByZero {
@@ -75,7 +75,7 @@ func TestConcurrentRecords(t *testing.T) {
 				// program's frame pool and its lazily built explaining program.
 				if i%97 == 0 {
 					in := map[string]any{"预算数": r.Budget, "执行数": r.Spent, "月份": r.Month}
-					run, err := p.Run(in)
+					run, err := p.EvalResult(in)
 					if err != nil {
 						bad("Run %d: %v", i, err)
 						continue

@@ -10,7 +10,7 @@ import (
 )
 
 // Result holds every result of one record, in the program's declaration order. Reuse one
-// Result across records (Program.RunInto, Binding.Eval) to evaluate without allocating.
+// Result across records (Program.EvalInto, Binding.EvalInto) to evaluate without allocating.
 type Result struct {
 	prog  *Program
 	slow  bool // numbers are in decs (the record went the decimal.Decimal way), else in nums
@@ -34,18 +34,18 @@ func (r *Result) Get(name string) (Value, bool) {
 // Value returns the i-th result in declaration order.
 func (r *Result) Value(i int) Value {
 	switch r.prog.outputs[i].typ.kind() {
-	case Decimal:
+	case TypeDecimal:
 		if r.slow {
 			return NumberOf(r.decs[i])
 		}
 		return fastValue(r.nums[i])
-	case String:
+	case TypeString:
 		return TextOf(r.strs[i])
-	case Bool:
+	case TypeBool:
 		return BoolOf(r.bools[i])
-	case Date:
+	case TypeDate:
 		return dateValue(r.dates[i])
-	case List:
+	case TypeList:
 		return ListOf(r.lists[i])
 	}
 	return Value{}

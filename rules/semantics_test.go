@@ -38,7 +38,7 @@ func runSemRows(t *testing.T, rows []semRow) {
 			opts := append(std(), r.opts...)
 			p, err := rules.Compile(r.expr, opts...)
 			require.NoError(t, err, "compile %q", r.expr)
-			got, err := p.Eval(r.vars)
+			got, err := p.EvalValue(r.vars)
 			require.NoError(t, err, "eval %q", r.expr)
 			sameValue(t, r.want, got, "%s: %s", r.expr, r.reason)
 
@@ -183,10 +183,10 @@ func TestChineseAndFullWidth(t *testing.T) {
 			reason: "text compares exactly; a trailing space differs"},
 		{name: "全角分号与等号", expr: "let 甲 ＝ 预算数；甲 ＝＝ 120", vars: vs, want: rules.BoolOf(true),
 			reason: "full-width ； and ＝ are ; and ="},
-		{name: "名称含数字", expr: "指标2 * 2", vars: vars{"指标2": d("1.5")}, opts: []rules.Option{rules.WithInput("指标2", rules.Decimal)},
+		{name: "名称含数字", expr: "指标2 * 2", vars: vars{"指标2": d("1.5")}, opts: []rules.Option{rules.WithInput("指标2", rules.TypeDecimal)},
 			want: num(d("1.5").Mul(d("2"))), reason: "a digit inside a name is part of the name, not a number"},
 		{name: "名称含下划线与字母", expr: "x_1 + 执行数", vars: vars{"x_1": d("1"), "执行数": d("2")},
-			opts: []rules.Option{rules.WithInput("x_1", rules.Decimal)}, want: num(d("3")), reason: "ASCII names work too"},
+			opts: []rules.Option{rules.WithInput("x_1", rules.TypeDecimal)}, want: num(d("3")), reason: "ASCII names work too"},
 		{name: "文本转义", expr: "部门 + \"\\n\"", vars: vs, want: rules.TextOf("财政局\n"), reason: "\\n inside quotes is a newline"},
 		{name: "反引号文本", expr: "部门 == `财政局`", vars: vs, want: rules.BoolOf(true), reason: "backquotes delimit raw text"},
 		{name: "负零", expr: "round(-0.004, 2)", want: num(d("-0.004").Round(2)), reason: "rounds to zero, printed 0 not -0"},
@@ -337,8 +337,8 @@ func TestLetChains(t *testing.T) {
 func convFunc(calls *int) rules.Func {
 	return rules.Func{
 		Name:   "折算",
-		Params: []rules.Type{rules.Decimal, rules.String},
-		Result: rules.Decimal,
+		Params: []rules.Type{rules.TypeDecimal, rules.TypeString},
+		Result: rules.TypeDecimal,
 		Call: func(args []rules.Value) (rules.Value, error) {
 			if calls != nil {
 				*calls++
@@ -365,7 +365,7 @@ func TestVendorFunction(t *testing.T) {
 	t.Run("出错返回R005", func(t *testing.T) {
 		p, err := rules.Compile("1 + 折算(执行数, 部门)", opts...)
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"执行数": d("1"), "部门": "斤"})
+		_, err = p.EvalValue(vars{"执行数": d("1"), "部门": "斤"})
 		e := onlyCode(t, err, rules.ErrFunction)
 		assert.Equal(t, 1, e.Line)
 		assert.Equal(t, 5, e.Col, "points at the call: 1 + 折算 → column 5")
@@ -373,12 +373,12 @@ func TestVendorFunction(t *testing.T) {
 		assert.Contains(t, e.Msg, "未知单位 斤", "the vendor's own message is kept")
 	})
 	t.Run("返回类型不符", func(t *testing.T) {
-		f := rules.Func{Name: "坏函数", Result: rules.Decimal, Call: func([]rules.Value) (rules.Value, error) {
+		f := rules.Func{Name: "坏函数", Result: rules.TypeDecimal, Call: func([]rules.Value) (rules.Value, error) {
 			return rules.TextOf("x"), nil
 		}}
 		p, err := rules.Compile("坏函数() + 1", rules.WithFunction(f))
 		require.NoError(t, err)
-		_, err = p.Eval(nil)
+		_, err = p.EvalValue(nil)
 		onlyCode(t, err, rules.ErrFunction)
 	})
 	t.Run("参数类型不符", func(t *testing.T) {
@@ -399,7 +399,7 @@ func TestVendorFunction(t *testing.T) {
 		hasCode(t, err, rules.ErrDeclaration)
 	})
 	t.Run("布尔与文本结果", func(t *testing.T) {
-		isBig := rules.Func{Name: "大额", Params: []rules.Type{rules.Decimal}, Result: rules.Bool,
+		isBig := rules.Func{Name: "大额", Params: []rules.Type{rules.TypeDecimal}, Result: rules.TypeBool,
 			Call: func(a []rules.Value) (rules.Value, error) {
 				return rules.BoolOf(a[0].Decimal().GreaterThan(d("1000000"))), nil
 			}}
@@ -421,7 +421,7 @@ func elseRow(then rules.Value) rules.Row {
 
 func TestBuildReverseDependencyOrder(t *testing.T) {
 	spec := rules.Spec{
-		Inputs: []rules.Input{{Name: "预算数", Type: rules.Decimal}, {Name: "执行数", Type: rules.Decimal}, {Name: "月份", Type: rules.Int}},
+		Inputs: []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}, {Name: "执行数", Type: rules.TypeDecimal}, {Name: "月份", Type: rules.TypeInt}},
 		Formulas: []rules.Formula{
 			fml("得分", "round(min(执行率, 1) * 10, 2)"),
 			fml("偏差", "round(max(0, 序时进度 - 执行率) / 序时进度, 4)"),
@@ -432,10 +432,10 @@ func TestBuildReverseDependencyOrder(t *testing.T) {
 	p, err := rules.Build(spec)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"得分", "偏差", "序时进度", "执行率"}, p.Names(), "results keep declaration order")
-	assert.Equal(t, rules.Decimal, p.Type("偏差"))
-	assert.Equal(t, rules.Invalid, p.Type("没有"))
+	assert.Equal(t, rules.TypeDecimal, p.Type("偏差"))
+	assert.Equal(t, rules.TypeInvalid, p.Type("没有"))
 
-	res, err := p.Run(vars{"预算数": d("120"), "执行数": d("70"), "月份": 8})
+	res, err := p.EvalResult(vars{"预算数": d("120"), "执行数": d("70"), "月份": 8})
 	require.NoError(t, err)
 	rate := div20(d("70"), d("120"))
 	prog := div20(d("8"), d("12"))
@@ -466,7 +466,7 @@ func TestBuildCycle(t *testing.T) {
 
 func TestBuildDuplicateAndBadNames(t *testing.T) {
 	_, err := rules.Build(rules.Spec{
-		Inputs:   []rules.Input{{Name: "预算数", Type: rules.Decimal}},
+		Inputs:   []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}},
 		Formulas: []rules.Formula{fml("预算数", "1"), fml("max", "2")},
 	})
 	list := errList(t, err)
@@ -477,7 +477,7 @@ func TestBuildDuplicateAndBadNames(t *testing.T) {
 // gradeSpec is the monitoring grade table of DESIGN.md with the deviation as input.
 func gradeSpec(rows ...rules.Row) rules.Spec {
 	return rules.Spec{
-		Inputs: []rules.Input{{Name: "偏差", Type: rules.Decimal}, {Name: "执行率", Type: rules.Decimal}},
+		Inputs: []rules.Input{{Name: "偏差", Type: rules.TypeDecimal}, {Name: "执行率", Type: rules.TypeDecimal}},
 		Consts: []rules.Const{{Name: "良上限", Value: numS("0.20")}},
 		Tables: []rules.Table{{Name: "等级", Rows: rows}},
 	}
@@ -491,7 +491,7 @@ func TestDecisionTables(t *testing.T) {
 	}
 	p, err := rules.Build(gradeSpec(std3...))
 	require.NoError(t, err)
-	assert.Equal(t, rules.String, p.Type("等级"))
+	assert.Equal(t, rules.TypeString, p.Type("等级"))
 	cases := []struct {
 		name, dev, want, reason string
 	}{
@@ -504,7 +504,7 @@ func TestDecisionTables(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			needReason(t, c.name, c.reason)
-			v, err := p.Eval(vars{"偏差": d(c.dev)})
+			v, err := p.EvalValue(vars{"偏差": d(c.dev)})
 			require.NoError(t, err)
 			sameValue(t, rules.TextOf(c.want), v, c.reason)
 		})
@@ -516,7 +516,7 @@ func TestDecisionTables(t *testing.T) {
 			whenRow("偏差 <= 0.2", rules.TextOf("B")),
 		))
 		require.NoError(t, err)
-		v, err := p.Eval(vars{"偏差": d("0.1")})
+		v, err := p.EvalValue(vars{"偏差": d("0.1")})
 		require.NoError(t, err)
 		sameValue(t, rules.TextOf("A"), v, "0.1 matches both rows; the first wins")
 	})
@@ -527,7 +527,7 @@ func TestDecisionTables(t *testing.T) {
 			whenRow("偏差 <= 良上限", rules.TextOf("良")),
 		))
 		require.NoError(t, err)
-		_, err = p.Eval(vars{"偏差": d("0.35")})
+		_, err = p.EvalValue(vars{"偏差": d("0.35")})
 		e := onlyCode(t, err, rules.ErrNoMatch)
 		assert.Equal(t, "等级", e.RuleID)
 		assert.Contains(t, e.Msg, "等级", "names the table")
@@ -543,10 +543,10 @@ func TestDecisionTables(t *testing.T) {
 			rules.Row{Else: true, Then: rules.Outcome{Expr: &then}},
 		))
 		require.NoError(t, err)
-		v, err := p.Eval(vars{"执行率": d("0.8765")})
+		v, err := p.EvalValue(vars{"执行率": d("0.8765")})
 		require.NoError(t, err)
 		sameValue(t, num(d("0.8765").Mul(d("10"))), v, "computed outcome 0.8765 × 10")
-		v, err = p.Eval(vars{"执行率": d("1.2")})
+		v, err = p.EvalValue(vars{"执行率": d("1.2")})
 		require.NoError(t, err)
 		sameValue(t, numS("10"), v, "literal outcome")
 	})
@@ -565,11 +565,11 @@ func TestDecisionTables(t *testing.T) {
 	})
 	t.Run("表读公式", func(t *testing.T) {
 		spec := gradeSpec(std3...)
-		spec.Inputs = []rules.Input{{Name: "预算数", Type: rules.Decimal}, {Name: "执行数", Type: rules.Decimal}}
+		spec.Inputs = []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}, {Name: "执行数", Type: rules.TypeDecimal}}
 		spec.Formulas = []rules.Formula{fml("偏差", "round(max(0, 1 - 执行数 / 预算数), 4)")}
 		p, err := rules.Build(spec)
 		require.NoError(t, err)
-		res, err := p.Run(vars{"预算数": d("15"), "执行数": d("12")})
+		res, err := p.EvalResult(vars{"预算数": d("15"), "执行数": d("12")})
 		require.NoError(t, err)
 		g, _ := res.Get("等级")
 		dev := decimal.Max(d("0"), d("1").Sub(div20(d("12"), d("15")))).Round(4)
@@ -588,14 +588,14 @@ func TestDecisionTables(t *testing.T) {
 // compile and evaluate like a list literal, never panic.
 func TestListConst(t *testing.T) {
 	spec := rules.Spec{
-		Inputs:   []rules.Input{{Name: "月份", Type: rules.Int}},
+		Inputs:   []rules.Input{{Name: "月份", Type: rules.TypeInt}},
 		Consts:   []rules.Const{{Name: "检查月份", Value: rules.ListOf([]decimal.Decimal{d("5"), d("8")})}},
 		Formulas: []rules.Formula{fml("是检查点", "月份 in 检查月份"), fml("个数", "count(检查月份)")},
 	}
 	safely(t, "Build with a list param", func() {
 		p, err := rules.Build(spec)
 		require.NoError(t, err)
-		res, err := p.Run(vars{"月份": 8})
+		res, err := p.EvalResult(vars{"月份": 8})
 		require.NoError(t, err)
 		v, _ := res.Get("是检查点")
 		sameValue(t, rules.BoolOf(true), v, "8 is in [5, 8]")
@@ -606,7 +606,7 @@ func TestListConst(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	spec := rules.Spec{
-		Inputs: []rules.Input{{Name: "预算数", Type: rules.Decimal}, {Name: "执行数", Type: rules.Decimal}},
+		Inputs: []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}, {Name: "执行数", Type: rules.TypeDecimal}},
 		Consts: []rules.Const{{Name: "良上限", Value: numS("0.20")}},
 		Formulas: []rules.Formula{
 			fml("执行率", "执行数 / 预算数"),
@@ -621,7 +621,7 @@ func TestExplain(t *testing.T) {
 	p, err := rules.Build(spec)
 	require.NoError(t, err)
 	in := vars{"预算数": d("120"), "执行数": d("100")}
-	run, err := p.Run(in)
+	run, err := p.EvalResult(in)
 	require.NoError(t, err)
 
 	t.Run("无表的公式", func(t *testing.T) {
@@ -723,22 +723,22 @@ func TestInputConversions(t *testing.T) {
 		{"Value", rules.NumberOf(d("0.1")), d("1.1")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			v, err := p.Eval(vars{"预算数": c.in})
+			v, err := p.EvalValue(vars{"预算数": c.in})
 			require.NoError(t, err)
 			sameValue(t, num(c.want), v)
 		})
 	}
 	t.Run("Value类型不符", func(t *testing.T) {
-		_, err := p.Eval(vars{"预算数": rules.TextOf("1")})
+		_, err := p.EvalValue(vars{"预算数": rules.TextOf("1")})
 		onlyCode(t, err, rules.ErrInputValue)
 	})
 	t.Run("布尔文本", func(t *testing.T) {
 		v := compileRun(t, "已完成", vars{"已完成": "是"}, std()...)
 		sameValue(t, rules.BoolOf(true), v, "是 reads as true")
 	})
-	assert.Equal(t, []rules.Input{{Name: "预算数", Type: rules.Decimal}, {Name: "执行数", Type: rules.Decimal},
-		{Name: "执行率", Type: rules.Decimal}, {Name: "月份", Type: rules.Int}, {Name: "部门", Type: rules.String},
-		{Name: "已完成", Type: rules.Bool}, {Name: "日期", Type: rules.Date}, {Name: "明细", Type: rules.List}}, p.Inputs())
+	assert.Equal(t, []rules.Input{{Name: "预算数", Type: rules.TypeDecimal}, {Name: "执行数", Type: rules.TypeDecimal},
+		{Name: "执行率", Type: rules.TypeDecimal}, {Name: "月份", Type: rules.TypeInt}, {Name: "部门", Type: rules.TypeString},
+		{Name: "已完成", Type: rules.TypeBool}, {Name: "日期", Type: rules.TypeDate}, {Name: "明细", Type: rules.TypeList}}, p.Inputs())
 }
 
 func TestValueJSONAndEqual(t *testing.T) {
@@ -759,7 +759,7 @@ func TestValueJSONAndEqual(t *testing.T) {
 
 // TestCompileIsolation: options never leak between programs (no package-level settings).
 func TestCompileIsolation(t *testing.T) {
-	_, err := rules.Compile("x + 1", rules.WithInput("x", rules.Decimal), rules.DivisionPlaces(4))
+	_, err := rules.Compile("x + 1", rules.WithInput("x", rules.TypeDecimal), rules.DivisionPlaces(4))
 	require.NoError(t, err)
 	v := compileRun(t, "1 / 3", nil)
 	sameValue(t, num(div20(d("1"), d("3"))), v, "a DivisionPlaces option on another program changes nothing here")
@@ -792,16 +792,16 @@ func TestBindFieldKinds(t *testing.T) {
 	r := rec{Budget: d("100.5"), Spent: 7, Month: 8, Dept: "财政局", Done: true,
 		Day: time.Date(2024, 8, 31, 23, 59, 0, 0, time.UTC), Items: []decimal.Decimal{d("1.25"), d("2")}, Rate: numS("0.75")}
 	res := p.NewResult()
-	require.NoError(t, b.Eval(&r, res))
+	require.NoError(t, b.EvalInto(&r, res))
 	want := d("100.5").Add(d("7").Mul(d("8"))).Add(d("1.25").Add(d("2"))).Add(d("0.75"))
 	sameValue(t, num(want), res.Value(0), "100.5 + 7×8 + 3.25 + 0.75")
-	m, err := p.Eval(vars{"预算数": r.Budget, "执行数": r.Spent, "月份": r.Month, "部门": r.Dept, "已完成": r.Done,
+	m, err := p.EvalValue(vars{"预算数": r.Budget, "执行数": r.Spent, "月份": r.Month, "部门": r.Dept, "已完成": r.Done,
 		"日期": r.Day, "明细": r.Items, "执行率": r.Rate})
 	require.NoError(t, err)
 	sameValue(t, res.Value(0), m, "Binding and map agree")
 
 	r.Done = false
-	require.NoError(t, b.Eval(&r, res))
+	require.NoError(t, b.EvalInto(&r, res))
 	sameValue(t, numS("0"), res.Value(0), "not done gives 0")
 
 	// Without a tag, a field maps by its Go name, which may be Chinese.
@@ -811,7 +811,7 @@ func TestBindFieldKinds(t *testing.T) {
 	bp, err := rules.Bind[plain](q)
 	require.NoError(t, err)
 	res = q.NewResult()
-	require.NoError(t, bp.Eval(&plain{d("1.5")}, res))
+	require.NoError(t, bp.EvalInto(&plain{d("1.5")}, res))
 	sameValue(t, num(d("1.5").Mul(d("2"))), res.Value(0))
 
 	// An int field under a small MaxDigits is still checked against the limit.
@@ -820,21 +820,21 @@ func TestBindFieldKinds(t *testing.T) {
 	bm, err := rules.Bind[rec](q)
 	require.NoError(t, err)
 	res = q.NewResult()
-	err = bm.Eval(&rec{Month: 12345678901, Rate: numS("0")}, res)
+	err = bm.EvalInto(&rec{Month: 12345678901, Rate: numS("0")}, res)
 	e := onlyCode(t, err, rules.ErrInputValue)
 	assert.Contains(t, e.Msg, "月份")
-	require.NoError(t, bm.Eval(&rec{Month: 1234567890, Rate: numS("0")}, res))
+	require.NoError(t, bm.EvalInto(&rec{Month: 1234567890, Rate: numS("0")}, res))
 	sameValue(t, num(d("1234567890")), res.Value(0))
 
 	// Like the map API, a Binding needs only the inputs the program reads: 月份 + 0 does not
 	// read 执行率, so a record whose unused Value field is empty still evaluates.
-	assert.NoError(t, bm.Eval(&rec{Month: 3}, res), "an unread input must not fail the record")
+	assert.NoError(t, bm.EvalInto(&rec{Month: 3}, res), "an unread input must not fail the record")
 }
 
 // TestConstKinds: params of every scalar type read like literals.
 func TestConstKinds(t *testing.T) {
 	p, err := rules.Build(rules.Spec{
-		Inputs: []rules.Input{{Name: "部门", Type: rules.String}, {Name: "日期", Type: rules.Date}},
+		Inputs: []rules.Input{{Name: "部门", Type: rules.TypeString}, {Name: "日期", Type: rules.TypeDate}},
 		Consts: []rules.Const{
 			{Name: "主管部门", Value: rules.TextOf("财政局")},
 			{Name: "截止日", Value: day(2024, 8, 31)},
@@ -844,10 +844,10 @@ func TestConstKinds(t *testing.T) {
 		Formulas: []rules.Formula{fml("结果", "启用 and 部门 == 主管部门 and 日期 <= 截止日 ? 满分 : 0")},
 	})
 	require.NoError(t, err)
-	v, err := p.Eval(vars{"部门": "财政局", "日期": "2024-08-31"})
+	v, err := p.EvalValue(vars{"部门": "财政局", "日期": "2024-08-31"})
 	require.NoError(t, err)
 	sameValue(t, numS("10.0"), v, "every condition holds, so the param 满分 with its own scale")
-	v, err = p.Eval(vars{"部门": "财政局", "日期": "2024-09-01"})
+	v, err = p.EvalValue(vars{"部门": "财政局", "日期": "2024-09-01"})
 	require.NoError(t, err)
 	sameValue(t, numS("0"), v, "after the deadline")
 }
@@ -878,7 +878,7 @@ func TestComputedWholeArguments(t *testing.T) {
 			needReason(t, c.name, c.reason)
 			p, err := rules.Compile(c.expr, std()...)
 			require.NoError(t, err)
-			v, err := p.Eval(c.in)
+			v, err := p.EvalValue(c.in)
 			if assert.NoError(t, err) {
 				sameValue(t, c.want, v, c.reason)
 			}

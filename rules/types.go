@@ -5,19 +5,19 @@ package rules
 type Type uint8
 
 const (
-	Invalid Type = iota
-	// Decimal is an exact decimal number (数值).
-	Decimal
-	// Int is a whole number (整数). It computes as a Decimal; only the input is checked to be whole.
-	Int
-	// String is text (文本).
-	String
-	// Bool is true or false (布尔).
-	Bool
-	// Date is a calendar day without a time (日期).
-	Date
-	// List is a list of decimal numbers (数值列表).
-	List
+	TypeInvalid Type = iota
+	// TypeDecimal is an exact decimal number (数值).
+	TypeDecimal
+	// TypeInt is a whole number (整数). It computes as a Decimal; only the input is checked to be whole.
+	TypeInt
+	// TypeString is text (文本).
+	TypeString
+	// TypeBool is true or false (布尔).
+	TypeBool
+	// TypeDate is a calendar day without a time (日期).
+	TypeDate
+	// TypeList is a list of decimal numbers (数值列表).
+	TypeList
 )
 
 var typeNames = [...]string{"无效类型", "数值", "整数", "文本", "布尔", "日期", "数值列表"}
@@ -43,18 +43,18 @@ func (t Type) Key() string {
 // ParseType reads a type key from a rule file: decimal, int, string, bool, date or list.
 // Chinese names (数值, 整数, 文本, 布尔, 日期, 数值列表) are accepted too.
 func ParseType(s string) (Type, bool) {
-	for i := Decimal; i <= List; i++ {
+	for i := TypeDecimal; i <= TypeList; i++ {
 		if s == typeKeys[i] || s == typeNames[i] {
 			return i, true
 		}
 	}
-	return Invalid, false
+	return TypeInvalid, false
 }
 
 // kind is the type as the evaluator sees it: Int computes as a number.
 func (t Type) kind() Type {
-	if t == Int {
-		return Decimal
+	if t == TypeInt {
+		return TypeDecimal
 	}
 	return t
 }

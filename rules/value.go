@@ -28,34 +28,34 @@ type Value struct {
 // NumberOf makes a number Value.
 func NumberOf(d decimal.Decimal) Value {
 	if n, ok := fixed.FromDecimal(d); ok {
-		return Value{typ: Decimal, num: n}
+		return Value{typ: TypeDecimal, num: n}
 	}
-	return Value{typ: Decimal, dec: d, big: true}
+	return Value{typ: TypeDecimal, dec: d, big: true}
 }
 
 // TextOf makes a text Value.
-func TextOf(s string) Value { return Value{typ: String, str: s} }
+func TextOf(s string) Value { return Value{typ: TypeString, str: s} }
 
 // BoolOf makes a truth Value.
-func BoolOf(b bool) Value { return Value{typ: Bool, b: b} }
+func BoolOf(b bool) Value { return Value{typ: TypeBool, b: b} }
 
 // DateOf makes a date Value from the calendar day of t (its time and zone are ignored).
 func DateOf(t time.Time) Value {
 	y, m, d := t.Date()
-	return Value{typ: Date, days: civilDays(y, m, d)}
+	return Value{typ: TypeDate, days: civilDays(y, m, d)}
 }
 
 // ListOf makes a list Value; the slice is not copied, so do not change it afterwards.
-func ListOf(ds []decimal.Decimal) Value { return Value{typ: List, list: ds} }
+func ListOf(ds []decimal.Decimal) Value { return Value{typ: TypeList, list: ds} }
 
-func fastValue(n fixed.Num) Value { return Value{typ: Decimal, num: n} }
-func dateValue(days int32) Value  { return Value{typ: Date, days: days} }
+func fastValue(n fixed.Num) Value { return Value{typ: TypeDecimal, num: n} }
+func dateValue(days int32) Value  { return Value{typ: TypeDate, days: days} }
 
 // Type is the Value's type: Decimal, String, Bool, Date or List (Invalid for the zero Value).
 func (v Value) Type() Type { return v.typ }
 
 // IsValid reports whether v holds a value.
-func (v Value) IsValid() bool { return v.typ != Invalid }
+func (v Value) IsValid() bool { return v.typ != TypeInvalid }
 
 // Decimal returns a number as a decimal.Decimal (zero for other types).
 func (v Value) Decimal() decimal.Decimal {
@@ -84,18 +84,18 @@ func (v Value) String() string { return string(v.AppendText(nil)) }
 // AppendText appends the printed form of v to dst.
 func (v Value) AppendText(dst []byte) []byte {
 	switch v.typ {
-	case Decimal, Int:
+	case TypeDecimal, TypeInt:
 		if v.big {
 			return append(dst, plainString(v.dec)...)
 		}
 		return v.num.AppendString(dst)
-	case String:
+	case TypeString:
 		return append(dst, v.str...)
-	case Bool:
+	case TypeBool:
 		return strconv.AppendBool(dst, v.b)
-	case Date:
+	case TypeDate:
 		return v.Time().AppendFormat(dst, "2006-01-02")
-	case List:
+	case TypeList:
 		dst = append(dst, '[')
 		for i, d := range v.list {
 			if i > 0 {
@@ -120,15 +120,15 @@ func plainString(d decimal.Decimal) string {
 // string, booleans as true/false and lists as arrays of strings.
 func (v Value) MarshalJSON() ([]byte, error) {
 	switch v.typ {
-	case Bool:
+	case TypeBool:
 		return strconv.AppendBool(nil, v.b), nil
-	case List:
+	case TypeList:
 		ss := make([]string, len(v.list))
 		for i, d := range v.list {
 			ss[i] = plainString(d)
 		}
 		return json.Marshal(ss)
-	case Invalid:
+	case TypeInvalid:
 		return []byte("null"), nil
 	}
 	return jsonString(v.String())
@@ -149,7 +149,7 @@ func jsonString(s string) ([]byte, error) {
 // Cmp compares two numbers (-1, 0, 1) without converting them, so sorting allocates nothing;
 // values of other types compare as equal.
 func (v Value) Cmp(w Value) int {
-	if v.typ.kind() != Decimal || w.typ.kind() != Decimal {
+	if v.typ.kind() != TypeDecimal || w.typ.kind() != TypeDecimal {
 		return 0
 	}
 	if !v.big && !w.big {
@@ -164,18 +164,18 @@ func (v Value) Equal(w Value) bool {
 		return false
 	}
 	switch v.typ.kind() {
-	case Decimal:
+	case TypeDecimal:
 		if !v.big && !w.big {
 			return fixed.Cmp(v.num, w.num) == 0
 		}
 		return v.Decimal().Equal(w.Decimal())
-	case String:
+	case TypeString:
 		return v.str == w.str
-	case Bool:
+	case TypeBool:
 		return v.b == w.b
-	case Date:
+	case TypeDate:
 		return v.days == w.days
-	case List:
+	case TypeList:
 		if len(v.list) != len(w.list) {
 			return false
 		}

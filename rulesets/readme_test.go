@@ -22,7 +22,7 @@ func TestReadmeRuleFile(t *testing.T) {
 	for _, b := range blocks {
 		lib, err := rulesets.Library()
 		require.NoError(t, err)
-		sets, err := lib.LoadBytes(rulefile.File{Name: "README.md", Data: b[1]})
+		sets, err := lib.LoadBytes(rulefile.Source{Name: "README.md", Data: b[1]})
 		require.NoError(t, err)
 		for _, rs := range sets {
 			results := rs.RunTests()

@@ -25,13 +25,13 @@ func Load(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	var in []rulefile.File
+	var in []rulefile.Source
 	for _, e := range entries {
 		data, err := fs.ReadFile(files, e.Name())
 		if err != nil {
 			return nil, err
 		}
-		in = append(in, rulefile.File{Name: "rulesets/" + e.Name(), Data: data})
+		in = append(in, rulefile.Source{Name: "rulesets/" + e.Name(), Data: data})
 	}
 	return lib.LoadBytes(in...)
 }

@@ -37,9 +37,9 @@ func TestMinfengOverridesOnlyItsParams(t *testing.T) {
 	require.NoError(t, err)
 	at := time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC)
 	vars := map[string]any{"预算数": "100", "执行数": "10", "月份": 8}
-	national, err := lib.Eval("national-monitor", at, vars)
+	national, err := lib.Evaluate("national-monitor", at, vars)
 	require.NoError(t, err)
-	minfeng, err := lib.Eval("minfeng-monitor", at, vars)
+	minfeng, err := lib.Evaluate("minfeng-monitor", at, vars)
 	require.NoError(t, err)
 	for _, name := range []string{"执行率", "偏差", "等级", "预警"} {
 		a, _ := national.Values.Get(name)
@@ -60,7 +60,7 @@ func ExampleLibrary() {
 		return
 	}
 	at := time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC)
-	ev, err := lib.Eval("minfeng-monitor", at, map[string]any{"预算数": "631.46", "执行数": "300", "月份": 8})
+	ev, err := lib.Evaluate("minfeng-monitor", at, map[string]any{"预算数": "631.46", "执行数": "300", "月份": 8})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -70,7 +70,7 @@ func ExampleLibrary() {
 		fmt.Printf("%s: %s\n", name, v)
 	}
 	fmt.Println(ev.RuleSet, ev.Version)
-	_ = rules.Decimal
+	_ = rules.TypeDecimal
 	// Output:
 	// 显示执行率: 0.4751
 	// 偏差: 0.2874

@@ -120,12 +120,12 @@ func readKeyList(text string) (keyList, error) {
 // renderDemo recomputes every rate with the rule language and lays out the comparison.
 func renderDemo(list keyList) (string, error) {
 	rule, err := rules.Compile(rateRule,
-		rules.WithInput("执行数", rules.Decimal), rules.WithInput("预算数", rules.Decimal))
+		rules.WithInput("执行数", rules.TypeDecimal), rules.WithInput("预算数", rules.TypeDecimal))
 	if err != nil {
 		return "", err
 	}
 	rate := func(spent, budget decimal.Decimal) (decimal.Decimal, error) {
-		v, err := rule.Eval(map[string]any{"执行数": spent, "预算数": budget})
+		v, err := rule.EvalValue(map[string]any{"执行数": spent, "预算数": budget})
 		return v.Decimal(), err
 	}
 

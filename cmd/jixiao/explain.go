@@ -286,16 +286,16 @@ func notAnInput(rs *rulefile.RuleSet, name string, inputs []string) string {
 // readInput reads a command-line value as the input's declared type, exactly.
 func readInput(in rules.Input, text string) (rules.Value, string) {
 	switch in.Type {
-	case rules.Decimal, rules.Int:
+	case rules.TypeDecimal, rules.TypeInt:
 		d, err := readNumber(text, in.Unit)
 		if err != nil {
 			return rules.Value{}, err.Error()
 		}
-		if in.Type == rules.Int && !d.IsInteger() {
+		if in.Type == rules.TypeInt && !d.IsInteger() {
 			return rules.Value{}, fmt.Sprintf("%s 应为整数，这里是 %s", in.Name, d.String())
 		}
 		return rules.NumberOf(d), ""
-	case rules.Bool:
+	case rules.TypeBool:
 		switch strings.TrimSpace(text) {
 		case "true", "是", "真":
 			return rules.BoolOf(true), ""
@@ -303,12 +303,12 @@ func readInput(in rules.Input, text string) (rules.Value, string) {
 			return rules.BoolOf(false), ""
 		}
 		return rules.Value{}, fmt.Sprintf("%s 应为 true 或 false，这里是 %q", in.Name, text)
-	case rules.Date:
+	case rules.TypeDate:
 		if t, ok := parseDay(text); ok {
 			return rules.DateOf(t), ""
 		}
 		return rules.Value{}, fmt.Sprintf("%s 应为日期，如 2024-08-31，这里是 %q", in.Name, text)
-	case rules.List:
+	case rules.TypeList:
 		return readList(in.Name, text)
 	}
 	return rules.TextOf(text), ""

@@ -171,7 +171,7 @@ func plainValue(v rules.Value) string {
 	switch {
 	case !v.IsValid():
 		return "（无）"
-	case v.Type() == rules.String && v.Text() == "":
+	case v.Type() == rules.TypeString && v.Text() == "":
 		return `""`
 	}
 	return v.String()

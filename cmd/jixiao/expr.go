@@ -90,7 +90,7 @@ func (o *exprOptions) run(c *cobra.Command, text string) error {
 	if err != nil {
 		return o.findings(c, settings, err)
 	}
-	v, err := p.Eval(vars)
+	v, err := p.EvalValue(vars)
 	if err != nil {
 		return o.findings(c, settings, err)
 	}
@@ -162,18 +162,18 @@ func parseAssignments(c *cobra.Command, sets []string) ([]assignment, error) {
 func classify(name, value string) setting {
 	d, err := amount.ParseDecimal(value)
 	if err == nil {
-		return setting{name: name, typ: rules.Decimal, value: d}
+		return setting{name: name, typ: rules.TypeDecimal, value: d}
 	}
 	switch strings.TrimSpace(value) {
 	case "true":
-		return setting{name: name, typ: rules.Bool, value: true}
+		return setting{name: name, typ: rules.TypeBool, value: true}
 	case "false":
-		return setting{name: name, typ: rules.Bool, value: false}
+		return setting{name: name, typ: rules.TypeBool, value: false}
 	}
 	if t, err := time.Parse("2006-01-02", strings.TrimSpace(value)); err == nil {
-		return setting{name: name, typ: rules.Date, value: t} // 2024-05-31 is a date
+		return setting{name: name, typ: rules.TypeDate, value: t} // 2024-05-31 is a date
 	}
-	s := setting{name: name, typ: rules.String, value: value}
+	s := setting{name: name, typ: rules.TypeString, value: value}
 	if r, _ := firstRune(strings.TrimSpace(value)); strings.ContainsRune("0123456789０１２３４５６７８９+-＋－.．", r) {
 		s.notNumber = err
 	}

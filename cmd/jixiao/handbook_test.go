@@ -297,7 +297,7 @@ func (r *hbRunner) yaml(t *testing.T, b *hbBlock) {
 		lib = rulefile.NewLibrary()
 	}
 	r.lib = lib
-	sets, err := lib.LoadBytes(rulefile.File{Name: name, Data: data})
+	sets, err := lib.LoadBytes(rulefile.Source{Name: name, Data: data})
 	if want, ok := b.marks["expect-error"]; ok {
 		r.expectCodes(t, b, name, err, want)
 		return
@@ -439,7 +439,7 @@ func hbEval(text string, opts []rules.Option, vars map[string]any) (rules.Value,
 	if err != nil {
 		return rules.Value{}, err
 	}
-	return p.Eval(vars)
+	return p.EvalValue(vars)
 }
 
 // check compares one expression's outcome with the result the handbook states.
@@ -507,11 +507,11 @@ func hbInputs(s string) ([]rules.Option, map[string]any, error) {
 func hbValue(s string) (rules.Type, any, error) {
 	switch {
 	case len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"'):
-		return rules.String, s[1 : len(s)-1], nil
+		return rules.TypeString, s[1 : len(s)-1], nil
 	case strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”"):
-		return rules.String, strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”"), nil
+		return rules.TypeString, strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”"), nil
 	case s == "true" || s == "false":
-		return rules.Bool, s == "true", nil
+		return rules.TypeBool, s == "true", nil
 	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
 		var ds []decimal.Decimal
 		for _, p := range strings.Split(strings.Trim(s, "[]"), ",") {
@@ -521,16 +521,16 @@ func hbValue(s string) (rules.Type, any, error) {
 			}
 			ds = append(ds, d)
 		}
-		return rules.List, ds, nil
+		return rules.TypeList, ds, nil
 	}
 	if d, err := time.Parse("2006-01-02", s); err == nil {
-		return rules.Date, d, nil
+		return rules.TypeDate, d, nil
 	}
 	d, err := amount.ParseDecimal(s)
 	if err != nil {
 		return 0, nil, err
 	}
-	return rules.Decimal, d, nil
+	return rules.TypeDecimal, d, nil
 }
 
 // --- sh blocks -----------------------------------------------------------------------------

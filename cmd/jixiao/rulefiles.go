@@ -22,11 +22,11 @@ import (
 // skipped). Names are the paths as the user gave them, so messages point at their files. A
 // file named twice is read once. A path that does not exist or cannot be read, or a directory
 // without rule files, is a usage error.
-func readRuleFiles(c *cobra.Command, paths []string) ([]rulefile.File, error) {
+func readRuleFiles(c *cobra.Command, paths []string) ([]rulefile.Source, error) {
 	if len(paths) == 0 {
 		return nil, usagef(c, "缺少规则文件或目录")
 	}
-	var files []rulefile.File
+	var files []rulefile.Source
 	seen := map[string]bool{}
 	for _, p := range paths {
 		names, err := ruleFileNames(c, p)
@@ -46,7 +46,7 @@ func readRuleFiles(c *cobra.Command, paths []string) ([]rulefile.File, error) {
 			if err != nil {
 				return nil, usagef(c, "无法读取规则文件 %s：%s", name, describeIOError(err))
 			}
-			files = append(files, rulefile.File{Name: name, Data: data})
+			files = append(files, rulefile.Source{Name: name, Data: data})
 		}
 	}
 	return files, nil
@@ -107,7 +107,7 @@ func describeIOError(err error) string {
 // loaded is the outcome of loading the user's rule files on top of the embedded defaults.
 type loaded struct {
 	lib      *rulefile.Library
-	files    []rulefile.File
+	files    []rulefile.Source
 	sets     []*rulefile.RuleSet // compiled from the user's files, in the order the files were given
 	problems rules.ErrorList     // every problem of every file, sorted by file and position
 }
@@ -115,7 +115,7 @@ type loaded struct {
 // loadRuleFiles loads the embedded default rule sets first, so that a user's file may extend
 // them (extends: national-monitor), and then every file given. A file that compiles is
 // loaded even when others have problems; the problems of all files are kept together.
-func loadRuleFiles(files []rulefile.File) (*loaded, error) {
+func loadRuleFiles(files []rulefile.Source) (*loaded, error) {
 	lib := rulefile.NewLibrary()
 	if _, err := rulesets.Load(lib); err != nil {
 		return nil, &findingsError{msg: "内置规则集有误：" + err.Error()}

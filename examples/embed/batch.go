@@ -70,7 +70,7 @@ func evalBatch(rs *rulefile.RuleSet, at time.Time, recs []record) (*batch, error
 }
 
 func evalOne(bind *rules.Binding[record], rec *record, res *rules.Result) outcome {
-	if err := bind.Eval(rec, res); err != nil {
+	if err := bind.EvalInto(rec, res); err != nil {
 		return outcome{err: err}
 	}
 	grade, _ := res.Get("等级")

@@ -244,7 +244,7 @@ func showJSON(p *printer, lib *rulefile.Library, recs []record) error {
 	}
 	var good, poor *record
 	for i := range recs {
-		ev, err := rs.Eval(checkpoint, recs[i].vars())
+		ev, err := rs.Evaluate(checkpoint, recs[i].vars())
 		if err != nil {
 			continue // rejected rows are listed above
 		}
@@ -264,7 +264,7 @@ func showJSON(p *printer, lib *rulefile.Library, recs []record) error {
 		return fmt.Errorf("批次中没有良等或红标项目可作示例")
 	}
 	for _, rec := range []*record{good, poor} {
-		ev, err := rs.Eval(checkpoint, rec.vars())
+		ev, err := rs.Evaluate(checkpoint, rec.vars())
 		if err != nil {
 			return err
 		}

@@ -94,7 +94,7 @@ func TestBindingAllocations(t *testing.T) {
 	require.NoError(t, err)
 	res := prog.NewResult()
 	allocs := testing.AllocsPerRun(1000, func() {
-		_ = bind.Eval(&recs[0], res)
+		_ = bind.EvalInto(&recs[0], res)
 	})
 	t.Logf("allocations per record through the binding: %.1f", allocs)
 	assert.LessOrEqual(t, allocs, 1.0)
@@ -108,7 +108,7 @@ func TestBindingAllocations(t *testing.T) {
 	require.NoError(t, err)
 	nres := nprog.NewResult()
 	allocs = testing.AllocsPerRun(1000, func() {
-		_ = nbind.Eval(&recs[0], nres)
+		_ = nbind.EvalInto(&recs[0], nres)
 	})
 	t.Logf("allocations per record without a vendor function: %.1f", allocs)
 	assert.Zero(t, allocs)
@@ -133,7 +133,7 @@ func BenchmarkBindingEval(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				_ = bind.Eval(&recs[i%len(recs)], res) // two rows are rejected on purpose
+				_ = bind.EvalInto(&recs[i%len(recs)], res) // two rows are rejected on purpose
 			}
 		})
 	}

@@ -41,8 +41,8 @@ var categories = []string{"基本建设", "民生保障", "一般公用"}
 func categoryFunc() rules.Func {
 	return rules.Func{
 		Name:   "项目类别系数",
-		Params: []rules.Type{rules.String},
-		Result: rules.Decimal,
+		Params: []rules.Type{rules.TypeString},
+		Result: rules.TypeDecimal,
 		Call: func(args []rules.Value) (rules.Value, error) {
 			if v, ok := categoryFactor[args[0].Text()]; ok {
 				return v, nil
@@ -72,7 +72,7 @@ func openLibrary() (*rulefile.Library, error) {
 // stage compiles revised rule files in a scratch library and runs their tests, so a file
 // that does not compile or fails its own tests never reaches the live library.
 // It returns the staged rule sets, whose hashes the live library will have once loaded.
-func stage(files ...rulefile.File) ([]*rulefile.RuleSet, error) {
+func stage(files ...rulefile.Source) ([]*rulefile.RuleSet, error) {
 	scratch, err := openLibrary()
 	if err != nil {
 		return nil, err
@@ -92,8 +92,8 @@ func stage(files ...rulefile.File) ([]*rulefile.RuleSet, error) {
 }
 
 // readUpdate reads the revised vendor file as the platform would receive it.
-func readUpdate() (rulefile.File, error) {
+func readUpdate() (rulefile.Source, error) {
 	const name = "updates/acme-county-monitor.yaml"
 	data, err := updateFiles.ReadFile(name)
-	return rulefile.File{Name: name, Data: data}, err
+	return rulefile.Source{Name: name, Data: data}, err
 }
