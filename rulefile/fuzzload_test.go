@@ -74,13 +74,13 @@ func FuzzLoad(f *testing.F) {
 				check("test "+r.Name, r.Err)
 			}
 		}
-		ev, err := rs.Explain(rs.Effective, map[string]any{})
+		ev, err := rs.Explain(rs.Effective(), map[string]any{})
 		if err != nil {
 			check("explain", err)
 			return
 		}
-		if ev.RuleSet != rs.ID || ev.Hash != rs.Hash {
-			t.Fatalf("evaluation names %s/%s, rule set is %s/%s", ev.RuleSet, ev.Hash, rs.ID, rs.Hash)
+		if ev.RuleSet != rs.ID() || ev.Hash != rs.Hash() {
+			t.Fatalf("evaluation names %s/%s, rule set is %s/%s", ev.RuleSet, ev.Hash, rs.ID(), rs.Hash())
 		}
 	})
 }

@@ -57,7 +57,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 	d := day(at)
 	var found *RuleSet
 	for _, rs := range versions {
-		if !rs.Effective.After(d) {
+		if !rs.effective.After(d) {
 			found = rs
 		}
 	}
@@ -276,13 +276,13 @@ func (c *catalog) clone() *catalog {
 // put adds rs, replacing a version with the same effective date loaded earlier (not in this
 // same load), and reports versions whose explicit until overlaps the next version.
 func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draft) {
-	vs := c.sets[rs.ID]
+	vs := c.sets[rs.id]
 	replaced := false
 	for i, v := range vs {
-		if v.Effective.Equal(rs.Effective) {
+		if v.effective.Equal(rs.effective) {
 			for _, s := range sameLoad {
 				if s == v {
-					sc.fail(d.effPos, rules.ErrFileVersion, rs.ID, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.ID, rs.Effective.Format("2006-01-02"), v.File)
+					sc.fail(d.effPos, rules.ErrFileVersion, rs.id, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.id, rs.effective.Format("2006-01-02"), v.file)
 					return
 				}
 			}
@@ -292,15 +292,15 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 	if !replaced {
 		vs = append(vs, rs)
 	}
-	sort.Slice(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
+	sort.Slice(vs, func(i, j int) bool { return vs[i].effective.Before(vs[j].effective) })
 	for i := 1; i < len(vs); i++ {
 		prev := vs[i-1]
-		if !prev.Until.IsZero() && !prev.Until.Before(vs[i].Effective) {
-			sc.fail(d.effPos, rules.ErrFileVersion, rs.ID, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.ID,
-				prev.span(), prev.File, vs[i].span(), vs[i].File)
+		if !prev.until.IsZero() && !prev.until.Before(vs[i].effective) {
+			sc.fail(d.effPos, rules.ErrFileVersion, rs.id, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.id,
+				prev.span(), prev.file, vs[i].span(), vs[i].file)
 		}
 	}
-	c.sets[rs.ID] = vs
+	c.sets[rs.id] = vs
 }
 
 // LoadFS loads rule files from fsys: each path is a file or a directory searched for
@@ -389,19 +389,19 @@ func ruleFiles(fsys fs.FS, p string) ([]string, error) {
 func (c *catalog) rebase(changed []*RuleSet, sc *setCompiler) []*RuleSet {
 	ids := map[string]bool{}
 	for _, rs := range changed {
-		ids[rs.ID] = true
+		ids[rs.id] = true
 	}
 	var out []*RuleSet
 	for round := 0; round <= len(c.sets); round++ { // each round reaches one more level of extends
 		var next []*RuleSet
 		for _, id := range sortedIDs(c.sets) {
 			for i, rs := range c.sets[id] {
-				if rs.Extends == "" || !ids[rs.Extends] || ids[rs.ID] || rs.src == nil {
+				if rs.extends == "" || !ids[rs.extends] || ids[rs.id] || rs.src == nil {
 					continue
 				}
-				base, err := c.get(rs.Extends, rs.Effective)
+				base, err := c.get(rs.extends, rs.effective)
 				if err != nil {
-					sc.fail(rs.src.extPos, rules.ErrFileReference, rs.ID, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.ID, rs.Extends, rs.Effective.Format("2006-01-02"))
+					sc.fail(rs.src.extPos, rules.ErrFileReference, rs.id, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.id, rs.extends, rs.effective.Format("2006-01-02"))
 					continue
 				}
 				if nrs := sc.compile(rs.src, base); nrs != nil {
@@ -414,7 +414,7 @@ func (c *catalog) rebase(changed []*RuleSet, sc *setCompiler) []*RuleSet {
 			break
 		}
 		for _, rs := range next {
-			ids[rs.ID] = true
+			ids[rs.id] = true
 		}
 		out = append(out, next...)
 	}

@@ -287,7 +287,7 @@ func TestLoadExactNumbers(t *testing.T) {
 	seventeen := find("十七位整数加两位小数")
 	assert.Equal(t, "12345678901234567.90", seventeen.Expect[0].Value.Decimal().StringFixed(2))
 
-	ev, err := rs.Evaluate(rs.Effective, map[string]any{"金额": "0.01"})
+	ev, err := rs.Evaluate(rs.Effective(), map[string]any{"金额": "0.01"})
 	require.NoError(t, err)
 	assert.Equal(t, "12345678901234567.9", ldGet(t, ev, "合计").String(), "0.01 + 12345678901234567.89, exactly")
 	for _, r := range rs.RunTests() {
@@ -422,8 +422,8 @@ func TestLoadExtendsInSameLoad(t *testing.T) {
 	require.NoError(t, err)
 	base, err := lib.Get("base-monitor", at)
 	require.NoError(t, err)
-	assert.Equal(t, "base-monitor", region.Extends)
-	assert.NotEqual(t, base.Hash, region.Hash)
+	assert.Equal(t, "base-monitor", region.Extends())
+	assert.NotEqual(t, base.Hash(), region.Hash())
 	assert.Len(t, region.Inputs(), 1, "inputs inherited")
 	for _, r := range region.RunTests() {
 		assert.True(t, r.Passed(), "%s: %v %v", r.Name, r.Err, r.Failures)
@@ -515,7 +515,7 @@ func TestLoadVersionsByDate(t *testing.T) {
 		ldReason(t, r.file, r.reason)
 		rs, err := lib.Get("monitor-grade", r.at)
 		require.NoError(t, err, r.reason)
-		assert.Equal(t, r.file, rs.File, r.reason)
+		assert.Equal(t, r.file, rs.File(), r.reason)
 		assert.True(t, rs.InForce(r.at), r.reason)
 	}
 	_, err := lib.Get("monitor-grade", ldDay(2021, 12, 31))
@@ -654,7 +654,7 @@ func TestLoadFS(t *testing.T) {
 	require.NoError(t, err)
 	var files []string
 	for _, rs := range sets {
-		files = append(files, rs.File)
+		files = append(files, rs.File())
 	}
 	assert.ElementsMatch(t, []string{"rules/base.yaml", "rules/region/hotan.yml", "other/grade.yaml"}, files)
 	ev, err := lib.Evaluate("region-monitor", ldDay(2024, 3, 1), map[string]any{"偏差": "0.25"})
@@ -757,7 +757,7 @@ func TestLoadExampleRuleSets(t *testing.T) {
 	require.NoError(t, err)
 	loaded := map[string]bool{}
 	for _, rs := range sets {
-		loaded[filepath.Base(rs.File)] = true
+		loaded[filepath.Base(rs.File())] = true
 	}
 	for _, e := range entries {
 		assert.True(t, loaded[e.Name()], "%s was not loaded", e.Name())
@@ -769,10 +769,10 @@ func TestLoadExampleRuleSets(t *testing.T) {
 	total := 0
 	for _, rs := range sets {
 		results := rs.RunTests()
-		assert.NotEmpty(t, results, "%s has no tests", rs.File)
+		assert.NotEmpty(t, results, "%s has no tests", rs.File())
 		for _, r := range results {
 			total++
-			key := filepath.Base(rs.File) + "/" + r.Name
+			key := filepath.Base(rs.File()) + "/" + r.Name
 			if why, ok := deliberate[key]; ok {
 				assert.False(t, r.Passed(), "%s: %s", key, why)
 				assert.NoError(t, r.Err, "%s fails on a value, not an error", key)

@@ -11,15 +11,10 @@ import (
 // params in force over time, its formulas and decision tables, and the tests kept beside
 // them. It is immutable and safe for concurrent use.
 type RuleSet struct {
-	ID        string
-	Title     string
-	Version   string
-	Effective time.Time
-	Until     time.Time // last day in force (inclusive); zero means until the next version
-	Source    string
-	Extends   string
-	File      string
-	Hash      string // sha256 of the file (and of what it extends), for 审计留痕
+	id, title, version string
+	effective, until   time.Time
+	source, extends    string
+	file, hash         string
 
 	inputs   []rules.Input
 	params   []Param
@@ -53,6 +48,35 @@ type period struct {
 	prog *rules.Program
 }
 
+// ID is the rule set's id (ruleset: in the file), the name a Library finds it by.
+func (rs *RuleSet) ID() string { return rs.id }
+
+// Title is the rule set's title, for people.
+func (rs *RuleSet) Title() string { return rs.title }
+
+// Version names this version; without version: in the file it is the effective date.
+func (rs *RuleSet) Version() string { return rs.version }
+
+// Effective is the first day this version is in force.
+func (rs *RuleSet) Effective() time.Time { return rs.effective }
+
+// Until is the last day this version is in force (inclusive); the zero time means until the
+// next version's effective date.
+func (rs *RuleSet) Until() time.Time { return rs.until }
+
+// Source is the policy text the rules come from (source: in the file).
+func (rs *RuleSet) Source() string { return rs.source }
+
+// Extends is the id of the rule set this one overrides, or "".
+func (rs *RuleSet) Extends() string { return rs.extends }
+
+// File is the name of the file the rule set was read from, as messages print it.
+func (rs *RuleSet) File() string { return rs.file }
+
+// Hash is the sha256 of the file (and of what it extends), for 审计留痕: the same hash means
+// the same rules.
+func (rs *RuleSet) Hash() string { return rs.hash }
+
 // Inputs lists the declared inputs.
 func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.inputs...) }
 
@@ -71,14 +95,14 @@ func (rs *RuleSet) Tests() []TestCase { return append([]TestCase(nil), rs.tests.
 // InForce reports whether the rule set applies on day at.
 func (rs *RuleSet) InForce(at time.Time) bool {
 	d := day(at)
-	return !d.Before(rs.Effective) && (rs.Until.IsZero() || !d.After(rs.Until))
+	return !d.Before(rs.effective) && (rs.until.IsZero() || !d.After(rs.until))
 }
 
 // Program returns the compiled program in force on day at (params change over time).
 func (rs *RuleSet) Program(at time.Time) (*rules.Program, error) {
 	if !rs.InForce(at) {
-		return nil, &rules.Error{Code: rules.ErrFileVersion, File: rs.File, Line: rs.filePos.Line, Col: rs.filePos.Col, RuleID: rs.ID,
-			Msg: "规则集 " + rs.ID + " 在 " + day(at).Format("2006-01-02") + " 不生效（生效期 " + rs.span() + "）"}
+		return nil, &rules.Error{Code: rules.ErrFileVersion, File: rs.file, Line: rs.filePos.Line, Col: rs.filePos.Col, RuleID: rs.id,
+			Msg: "规则集 " + rs.id + " 在 " + day(at).Format("2006-01-02") + " 不生效（生效期 " + rs.span() + "）"}
 	}
 	d := day(at)
 	p := rs.periods[0].prog
@@ -91,9 +115,9 @@ func (rs *RuleSet) Program(at time.Time) (*rules.Program, error) {
 }
 
 func (rs *RuleSet) span() string {
-	s := rs.Effective.Format("2006-01-02") + " 起"
-	if !rs.Until.IsZero() {
-		s = rs.Effective.Format("2006-01-02") + " 至 " + rs.Until.Format("2006-01-02")
+	s := rs.effective.Format("2006-01-02") + " 起"
+	if !rs.until.IsZero() {
+		s = rs.effective.Format("2006-01-02") + " 至 " + rs.until.Format("2006-01-02")
 	}
 	return s
 }
@@ -106,7 +130,7 @@ func (rs *RuleSet) Evaluate(at time.Time, vars map[string]any) (*Evaluation, err
 	}
 	res, err := p.EvalResult(vars)
 	if err != nil {
-		return nil, inRuleSet(err, rs.ID)
+		return nil, inRuleSet(err, rs.id)
 	}
 	return rs.evaluation(at, res, nil), nil
 }
@@ -119,7 +143,7 @@ func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, erro
 	}
 	res, trace, err := p.Explain(vars)
 	if err != nil {
-		return nil, inRuleSet(err, rs.ID)
+		return nil, inRuleSet(err, rs.id)
 	}
 	return rs.evaluation(at, res, trace), nil
 }
@@ -131,8 +155,8 @@ func (rs *RuleSet) Evaluation(at time.Time, res *rules.Result) *Evaluation {
 }
 
 func (rs *RuleSet) evaluation(at time.Time, res *rules.Result, trace []rules.TraceStep) *Evaluation {
-	return &Evaluation{RuleSet: rs.ID, Version: rs.Version, Effective: rs.Effective.Format("2006-01-02"),
-		Hash: rs.Hash, At: day(at).Format("2006-01-02"), Values: res, Trace: trace}
+	return &Evaluation{RuleSet: rs.id, Version: rs.version, Effective: rs.effective.Format("2006-01-02"),
+		Hash: rs.hash, At: day(at).Format("2006-01-02"), Values: res, Trace: trace}
 }
 
 // Evaluation is one record's results with the rules that produced them (审计留痕): the rule
@@ -166,10 +190,10 @@ func (rs *RuleSet) MarshalJSON() ([]byte, error) {
 		File      string `json:"file"`
 		Hash      string `json:"hash"`
 	}
-	d := desc{ID: rs.ID, Title: rs.Title, Version: rs.Version, Effective: rs.Effective.Format("2006-01-02"),
-		Source: rs.Source, Extends: rs.Extends, File: rs.File, Hash: rs.Hash}
-	if !rs.Until.IsZero() {
-		d.Until = rs.Until.Format("2006-01-02")
+	d := desc{ID: rs.id, Title: rs.title, Version: rs.version, Effective: rs.effective.Format("2006-01-02"),
+		Source: rs.source, Extends: rs.extends, File: rs.file, Hash: rs.hash}
+	if !rs.until.IsZero() {
+		d.Until = rs.until.Format("2006-01-02")
 	}
 	return json.Marshal(d)
 }

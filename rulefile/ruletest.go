@@ -174,14 +174,14 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		for _, g := range td.given {
 			t, ok := inputs[g.name]
 			if !ok && plainLiteral(g.name, "").Type() == rules.TypeDecimal {
-				c.fail(g.keyPos, rules.ErrFileValue, rs.ID, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
+				c.fail(g.keyPos, rules.ErrFileValue, rs.id, "测试 %s 的 given 中出现了 %s：多半是 {…} 写法里数字的千分位逗号把值截断了。请去掉逗号，或给数字加引号", td.name, g.name)
 				continue
 			}
 			if !ok {
-				c.fail(g.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 				continue
 			}
-			if v, ok := c.typedValue(d.file, g, t, rs.ID); ok {
+			if v, ok := c.typedValue(d.file, g, t, rs.id); ok {
 				tc.Given = append(tc.Given, TestValue{Name: g.name, Value: v, Pos: g.pos})
 			}
 		}
@@ -192,15 +192,15 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 				continue // the formula or table has problems of its own, reported already
 			}
 			if t == rules.TypeInvalid {
-				c.fail(e.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
 				continue
 			}
-			if v, ok := c.typedValue(d.file, e, t, rs.ID); ok {
+			if v, ok := c.typedValue(d.file, e, t, rs.id); ok {
 				tc.Expect = append(tc.Expect, TestValue{Name: e.name, Value: v, Pos: e.pos})
 			}
 		}
 		if !td.at.IsZero() && !rs.InForce(td.at) {
-			c.fail(td.pos, rules.ErrFileVersion, rs.ID, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
+			c.fail(td.pos, rules.ErrFileVersion, rs.id, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
 		}
 		rs.tests = append(rs.tests, tc)
 	}
@@ -318,10 +318,10 @@ func (rs *RuleSet) RunTests() []TestResult {
 }
 
 func (rs *RuleSet) runTest(tc TestCase) TestResult {
-	res := TestResult{RuleSet: rs.ID, File: rs.File, Name: tc.Name, Pos: tc.Pos}
+	res := TestResult{RuleSet: rs.id, File: rs.file, Name: tc.Name, Pos: tc.Pos}
 	at := tc.At
 	if at.IsZero() {
-		at = rs.Effective
+		at = rs.effective
 	}
 	vars := make(map[string]any, len(tc.Given))
 	for _, g := range tc.Given {
@@ -367,12 +367,12 @@ func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
 	for _, td := range d.tests {
 		for _, g := range td.given {
 			if _, ok := inputs[g.name]; !ok {
-				c.fail(g.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
 			}
 		}
 		for _, e := range td.expect {
 			if indexOf(results, e.name) < 0 {
-				c.fail(e.keyPos, rules.ErrUnknownName, rs.ID, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
 			}
 		}
 	}

@@ -26,8 +26,8 @@ func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, ar
 // compile builds the rule set of d, on top of base when d extends one. It returns nil when
 // the file has errors (all of them are recorded).
 func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
-	rs := &RuleSet{ID: d.id, Title: d.title, Version: d.version, Effective: d.effective, Until: d.until,
-		Source: d.source, Extends: d.extends, File: d.file.name, Hash: d.hash, filePos: d.idPos, src: d,
+	rs := &RuleSet{id: d.id, title: d.title, version: d.version, effective: d.effective, until: d.until,
+		source: d.source, extends: d.extends, file: d.file.name, hash: d.hash, filePos: d.idPos, src: d,
 		inputs: d.inputs, params: d.params, formulas: d.formulas, tables: d.tables}
 	if base != nil {
 		c.merge(rs, d, base)
@@ -35,7 +35,7 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	before := len(c.errs)
 	if len(rs.formulas)+len(rs.tables) == 0 {
 		if !d.broken {
-			c.fail(d.idPos, rules.ErrFileMissing, rs.ID, "规则文件没有任何公式（formulas）或决策表（tables）")
+			c.fail(d.idPos, rules.ErrFileMissing, rs.id, "规则文件没有任何公式（formulas）或决策表（tables）")
 		}
 		return nil
 	}
@@ -54,19 +54,19 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 // merge lays d over base: d's params, formulas and tables replace those of the same name;
 // inputs are added; tests are d's own.
 func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
-	sum := sha256.Sum256([]byte(base.Hash + d.hash))
-	rs.Hash = hex.EncodeToString(sum[:])
-	if rs.Title == "" {
-		rs.Title = base.Title
+	sum := sha256.Sum256([]byte(base.hash + d.hash))
+	rs.hash = hex.EncodeToString(sum[:])
+	if rs.title == "" {
+		rs.title = base.title
 	}
-	if rs.Source == "" {
-		rs.Source = base.Source
+	if rs.source == "" {
+		rs.source = base.source
 	}
 	inputs := append([]rules.Input(nil), base.inputs...)
 	for _, in := range d.inputs {
 		if i := indexInput(inputs, in.Name); i >= 0 {
 			if inputs[i].Type != in.Type {
-				c.fail(d.inputPos[in.Name], rules.ErrDeclaration, d.id, "输入 %s 在 %s 中是%s，这里不能改为%s", in.Name, base.ID, inputs[i].Type, in.Type)
+				c.fail(d.inputPos[in.Name], rules.ErrDeclaration, d.id, "输入 %s 在 %s 中是%s，这里不能改为%s", in.Name, base.id, inputs[i].Type, in.Type)
 			}
 			inputs[i] = in
 			continue
@@ -82,7 +82,7 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 	for _, p := range d.params {
 		if indexOf(baseParams, p.Name) < 0 {
 			if best := suggest.Closest(p.Name, baseParams); best != "" {
-				c.fail(p.Pos, rules.ErrFileKey, d.id, "参数 %s 不在 %s 中，是否要覆盖 %s？（新增参数请换一个不易混淆的名称）", p.Name, base.ID, best)
+				c.fail(p.Pos, rules.ErrFileKey, d.id, "参数 %s 不在 %s 中，是否要覆盖 %s？（新增参数请换一个不易混淆的名称）", p.Name, base.id, best)
 			}
 		}
 	}
@@ -128,10 +128,10 @@ func indexOf(ss []string, s string) int {
 
 // periods compiles one program per span of dates with unchanged params.
 func (c *setCompiler) periods(rs *RuleSet) {
-	starts := []time.Time{rs.Effective}
+	starts := []time.Time{rs.effective}
 	for _, p := range rs.params {
 		for _, v := range p.Values {
-			if v.Since.After(rs.Effective) && (rs.Until.IsZero() || !v.Since.After(rs.Until)) {
+			if v.Since.After(rs.effective) && (rs.until.IsZero() || !v.Since.After(rs.until)) {
 				starts = append(starts, v.Since)
 			}
 		}
@@ -151,7 +151,7 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		if err != nil {
 			for _, e := range rules.Errors(err) {
 				if e.File == "" && e.Line <= 1 {
-					e.File = rs.File
+					e.File = rs.file
 				}
 				c.errs = append(c.errs, e)
 			}
@@ -173,13 +173,13 @@ func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]rules.Const, bool) 
 			}
 		}
 		if cur == nil {
-			c.fail(p.Pos, rules.ErrFileVersion, rs.ID, "参数 %s 在 %s 还没有生效的取值（最早的 since 是 %s）", p.Name, at.Format("2006-01-02"), p.Values[0].Since.Format("2006-01-02"))
+			c.fail(p.Pos, rules.ErrFileVersion, rs.id, "参数 %s 在 %s 还没有生效的取值（最早的 since 是 %s）", p.Name, at.Format("2006-01-02"), p.Values[0].Since.Format("2006-01-02"))
 			ok = false
 			continue
 		}
 		if !cur.Value.IsValid() {
 			if cur.Pos.File != "" && !c.reported(cur.Pos) {
-				c.fail(cur.Pos, rules.ErrFileValue, rs.ID, "参数 %s 的值为空", p.Name)
+				c.fail(cur.Pos, rules.ErrFileValue, rs.id, "参数 %s 的值为空", p.Name)
 			}
 			ok = false
 			continue

@@ -90,8 +90,8 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 						return
 					}
 					ev, err = rs.Evaluate(at, vars)
-					if err == nil && ev.Hash != rs.Hash {
-						t.Errorf("evaluation hash %s, rule set hash %s", ev.Hash, rs.Hash)
+					if err == nil && ev.Hash != rs.Hash() {
+						t.Errorf("evaluation hash %s, rule set hash %s", ev.Hash, rs.Hash())
 					}
 				case 1:
 					ev, err = lib.Evaluate("swap-monitor", at, vars)

@@ -21,10 +21,10 @@ func TestDefaultsPassTheirOwnTests(t *testing.T) {
 	total := 0
 	for _, rs := range sets {
 		results := rs.RunTests()
-		assert.NotEmpty(t, results, "rule set %s has no tests", rs.ID)
+		assert.NotEmpty(t, results, "rule set %s has no tests", rs.ID())
 		for _, r := range results {
 			total++
-			assert.True(t, r.Passed(), "%s: %s: %v %v", rs.File, r.Name, r.Err, r.Failures)
+			assert.True(t, r.Passed(), "%s: %s: %v %v", rs.File(), r.Name, r.Err, r.Failures)
 		}
 	}
 	assert.GreaterOrEqual(t, total, 10)

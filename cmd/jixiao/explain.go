@@ -93,7 +93,7 @@ func (o *explainOptions) run(c *cobra.Command, source string) error {
 		return err
 	}
 	if at.IsZero() {
-		at = rs.Effective
+		at = rs.Effective()
 	}
 	vars, err := inputValues(c, rs, assigns)
 	if err != nil {
@@ -125,11 +125,11 @@ func (o *explainOptions) candidates(c *cobra.Command, source string) (*loaded, [
 		var cands []*rulefile.RuleSet
 		var ids []string
 		for _, rs := range l.lib.RuleSets() {
-			if rs.ID == source {
+			if rs.ID() == source {
 				cands = append(cands, rs)
 			}
-			if len(ids) == 0 || ids[len(ids)-1] != rs.ID {
-				ids = append(ids, rs.ID)
+			if len(ids) == 0 || ids[len(ids)-1] != rs.ID() {
+				ids = append(ids, rs.ID())
 			}
 		}
 		if len(cands) == 0 {
@@ -161,7 +161,7 @@ func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rulefile
 	if o.ruleset != "" {
 		var keep []*rulefile.RuleSet
 		for _, rs := range cands {
-			if rs.ID == o.ruleset {
+			if rs.ID() == o.ruleset {
 				keep = append(keep, rs)
 			}
 		}
@@ -187,7 +187,7 @@ func (o *explainOptions) pick(c *cobra.Command, source string, cands []*rulefile
 	// ends where the next begins), as rulefile.Library.Get chooses
 	var found *rulefile.RuleSet
 	for _, rs := range cands {
-		if !rs.Effective.After(at) && (found == nil || rs.Effective.After(found.Effective)) {
+		if !rs.Effective().After(at) && (found == nil || rs.Effective().After(found.Effective())) {
 			found = rs
 		}
 	}
@@ -201,9 +201,9 @@ func distinctIDs(sets []*rulefile.RuleSet) []string {
 	var ids []string
 	seen := map[string]bool{}
 	for _, rs := range sets {
-		if !seen[rs.ID] {
-			seen[rs.ID] = true
-			ids = append(ids, rs.ID)
+		if !seen[rs.ID()] {
+			seen[rs.ID()] = true
+			ids = append(ids, rs.ID())
 		}
 	}
 	return ids
@@ -213,9 +213,9 @@ func distinctIDs(sets []*rulefile.RuleSet) []string {
 func spans(sets []*rulefile.RuleSet) string {
 	out := make([]string, len(sets))
 	for i, rs := range sets {
-		out[i] = rs.Effective.Format(dayLayout) + " 起"
-		if !rs.Until.IsZero() {
-			out[i] = rs.Effective.Format(dayLayout) + " 至 " + rs.Until.Format(dayLayout)
+		out[i] = rs.Effective().Format(dayLayout) + " 起"
+		if !rs.Until().IsZero() {
+			out[i] = rs.Effective().Format(dayLayout) + " 至 " + rs.Until().Format(dayLayout)
 		}
 	}
 	return strings.Join(out, "、")
@@ -267,7 +267,7 @@ func notAnInput(rs *rulefile.RuleSet, name string, inputs []string) string {
 	}
 	for _, p := range rs.Params() {
 		if p.Name == name {
-			return fmt.Sprintf("--set %s：%s 是规则集 %s 的参数，不是输入，不能用 --set 改变%s", name, name, rs.ID, list)
+			return fmt.Sprintf("--set %s：%s 是规则集 %s 的参数，不是输入，不能用 --set 改变%s", name, name, rs.ID(), list)
 		}
 	}
 	for _, f := range rs.Formulas() {
@@ -280,7 +280,7 @@ func notAnInput(rs *rulefile.RuleSet, name string, inputs []string) string {
 			return fmt.Sprintf("--set %s：%s 是决策表，由规则算出，不是输入%s", name, name, list)
 		}
 	}
-	return fmt.Sprintf("--set %s：规则集 %s 没有输入 %s%s%s", name, rs.ID, name, suggestion(name, inputs), list)
+	return fmt.Sprintf("--set %s：规则集 %s 没有输入 %s%s%s", name, rs.ID(), name, suggestion(name, inputs), list)
 }
 
 // readInput reads a command-line value as the input's declared type, exactly.
@@ -364,7 +364,7 @@ func (o *explainOptions) evalError(c *cobra.Command, rs *rulefile.RuleSet, err e
 		for _, in := range rs.Inputs() {
 			names = append(names, in.Name)
 		}
-		fmt.Fprintf(&b, "提示：用 --set 名称=值 给出输入（规则集 %s 的输入：%s）\n", rs.ID, strings.Join(names, "、"))
+		fmt.Fprintf(&b, "提示：用 --set 名称=值 给出输入（规则集 %s 的输入：%s）\n", rs.ID(), strings.Join(names, "、"))
 	}
 	io.WriteString(c.ErrOrStderr(), b.String())
 	return o.jsonErrors(c, list)

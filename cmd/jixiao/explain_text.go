@@ -14,17 +14,17 @@ import (
 func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[string]any) string {
 	var b strings.Builder
 	title := ""
-	if rs.Title != "" {
-		title = "（" + rs.Title + "）"
+	if rs.Title() != "" {
+		title = "（" + rs.Title() + "）"
 	}
 	fmt.Fprintf(&b, "规则集：%s%s\n", ev.RuleSet, title)
 	fmt.Fprintf(&b, "版本：%s\n", ev.Version)
 	fmt.Fprintf(&b, "生效日期：%s\n", ev.Effective)
 	fmt.Fprintf(&b, "hash：%s\n", shortHash(ev.Hash))
 	fmt.Fprintf(&b, "计算日期：%s\n", ev.At)
-	file := rs.File
-	if rs.Extends != "" {
-		file += "（继承 " + rs.Extends + "）"
+	file := rs.File()
+	if rs.Extends() != "" {
+		file += "（继承 " + rs.Extends() + "）"
 	}
 	fmt.Fprintf(&b, "文件：%s\n", file)
 

@@ -702,8 +702,8 @@ func hbDefaultsTable(t *testing.T, src string) {
 	require.NoError(t, err)
 	var want, got []string
 	for _, rs := range lib.RuleSets() {
-		if len(want) == 0 || !strings.HasPrefix(want[len(want)-1], rs.ID+"|") {
-			want = append(want, rs.ID+"|"+rs.Title+"|"+rs.Extends)
+		if len(want) == 0 || !strings.HasPrefix(want[len(want)-1], rs.ID()+"|") {
+			want = append(want, rs.ID()+"|"+rs.Title()+"|"+rs.Extends())
 		}
 	}
 	for _, l := range strings.Split(src, "\n") {

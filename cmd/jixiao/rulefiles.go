@@ -129,7 +129,7 @@ func loadRuleFiles(files []rulefile.Source) (*loaded, error) {
 	for i, f := range files {
 		order[f.Name] = i
 	}
-	sort.SliceStable(sets, func(i, j int) bool { return order[sets[i].File] < order[sets[j].File] })
+	sort.SliceStable(sets, func(i, j int) bool { return order[sets[i].File()] < order[sets[j].File()] })
 	return &loaded{lib: lib, files: files, sets: sets, problems: problems}, nil
 }
 

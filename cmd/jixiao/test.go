@@ -64,7 +64,7 @@ func (o *testOptions) run(c *cobra.Command, args []string) error {
 			if r.Passed() {
 				passed++
 				if o.verbose {
-					fmt.Fprintf(&b, "ok  %s %s\n", rs.ID, r.Name)
+					fmt.Fprintf(&b, "ok  %s %s\n", rs.ID(), r.Name)
 				}
 				continue
 			}

@@ -99,8 +99,8 @@ func showLibrary(p *printer, lib *rulefile.Library) error {
 			failures = append(failures, testFailure(rs, r))
 		}
 		passed, failed = passed+ok, failed+len(results)-ok
-		p.f("%-22s %-10s %-10s  %-12s  %-34s %d/%d\n", rs.ID, rs.Version, rs.Effective.Format("2006-01-02"),
-			rs.Hash[:12], rs.File, ok, len(results))
+		p.f("%-22s %-10s %-10s  %-12s  %-34s %d/%d\n", rs.ID(), rs.Version(), rs.Effective().Format("2006-01-02"),
+			rs.Hash()[:12], rs.File(), ok, len(results))
 	}
 	for _, f := range failures {
 		p.f("%s\n", f)
@@ -114,7 +114,7 @@ func showLibrary(p *printer, lib *rulefile.Library) error {
 
 func testFailure(rs *rulefile.RuleSet, r rulefile.TestResult) string {
 	if r.Err != nil {
-		return fmt.Sprintf("%s：测试 %s 出错：%v", rs.File, r.Name, r.Err)
+		return fmt.Sprintf("%s：测试 %s 出错：%v", rs.File(), r.Name, r.Err)
 	}
 	lines := make([]string, len(r.Failures))
 	for i, f := range r.Failures {
@@ -141,7 +141,7 @@ func monitorBatch(lib *rulefile.Library) ([]record, *rulefile.RuleSet, *tally, e
 
 func showBatch(p *printer, rs *rulefile.RuleSet, t *tally) {
 	p.f("== 2 批量评价：%s 监控时点，%d 个协程 ==\n", checkpoint.Format("2006-01-02"), workers)
-	p.f("规则集 %s 版本 %s，hash 前 12 位 %s（每批只取一次版本）\n", rs.ID, rs.Version, rs.Hash[:12])
+	p.f("规则集 %s 版本 %s，hash 前 12 位 %s（每批只取一次版本）\n", rs.ID(), rs.Version(), rs.Hash()[:12])
 	p.f("读入 %d 行 = 输出 %d 行 + 拒绝 %d 行\n", t.in, t.out, len(t.rejected))
 	p.f("拒绝的行：\n")
 	for _, r := range t.rejected {
@@ -209,8 +209,8 @@ func showSwap(p *printer, sw *swapReport) error {
 	p.f("== 3 热切换：同一规则集、同一生效日的修订版在评价进行中载入 ==\n")
 	show := func(label string, rs *rulefile.RuleSet) {
 		limit := param(rs, "良上限", checkpoint)
-		p.f("%s：%s 版本 %s，hash 前 12 位 %s（良上限 %s，文件 %s）\n", label, rs.ID, rs.Version, rs.Hash[:12],
-			amount.FormatPercent(limit.Decimal(), 0), rs.File)
+		p.f("%s：%s 版本 %s，hash 前 12 位 %s（良上限 %s，文件 %s）\n", label, rs.ID(), rs.Version(), rs.Hash()[:12],
+			amount.FormatPercent(limit.Decimal(), 0), rs.File())
 	}
 	show("切换前", sw.before)
 	p.f("预检：修订文件在临时规则库中编译通过，%d 项测试全部通过，才载入正式规则库\n", sw.tests)

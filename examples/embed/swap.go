@@ -63,15 +63,15 @@ func hotSwap(lib *rulefile.Library, at time.Time, recs []record) (*swapReport, e
 	if err != nil {
 		return nil, err
 	}
-	refs := map[string]*batch{old.Hash: refOld, next.Hash: refNew}
+	refs := map[string]*batch{old.Hash(): refOld, next.Hash(): refNew}
 	// evalCheck evaluates one batch with the version rs and checks it against its reference.
 	evalCheck := func(rs *rulefile.RuleSet, startedNew bool) (batchCheck, error) {
 		b, err := evalBatch(rs, at, recs)
 		if err != nil {
 			return batchCheck{}, err
 		}
-		ref := refs[rs.Hash]
-		return batchCheck{hash: rs.Hash, startedNew: startedNew, unmixed: ref != nil && sameBatch(b, ref)}, nil
+		ref := refs[rs.Hash()]
+		return batchCheck{hash: rs.Hash(), startedNew: startedNew, unmixed: ref != nil && sameBatch(b, ref)}, nil
 	}
 
 	swapped := make(chan struct{}) // closed once LoadBytes has returned
@@ -130,16 +130,16 @@ func hotSwap(lib *rulefile.Library, at time.Time, recs []record) (*swapReport, e
 	if err := errors.Join(loadErr, heldErr, loopErr); err != nil {
 		return nil, err
 	}
-	if len(loaded) != 1 || loaded[0].Hash != next.Hash {
+	if len(loaded) != 1 || loaded[0].Hash() != next.Hash() {
 		return nil, fmt.Errorf("载入的规则集与预检的不同")
 	}
 
 	r := &swapReport{before: old, after: loaded[0], tests: len(next.Tests()), changes: gradeChanges(recs, refOld, refNew)}
-	r.inFlightOld = held.hash == old.Hash && held.unmixed
+	r.inFlightOld = held.hash == old.Hash() && held.unmixed
 	r.unmixed, r.afterAllNew = held.unmixed, true
 	for _, c := range loop {
 		r.unmixed = r.unmixed && c.unmixed
-		if c.startedNew && c.hash != next.Hash {
+		if c.startedNew && c.hash != next.Hash() {
 			r.afterAllNew = false
 		}
 	}

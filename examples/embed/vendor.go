@@ -84,7 +84,7 @@ func stage(files ...rulefile.Source) ([]*rulefile.RuleSet, error) {
 	for _, rs := range sets {
 		for _, r := range rs.RunTests() {
 			if !r.Passed() {
-				return nil, fmt.Errorf("%s：测试 %s 未通过：%v%v", rs.File, r.Name, r.Err, r.Failures)
+				return nil, fmt.Errorf("%s：测试 %s 未通过：%v%v", rs.File(), r.Name, r.Err, r.Failures)
 			}
 		}
 	}
