@@ -80,17 +80,46 @@ func (rs *RuleSet) Hash() string { return rs.hash }
 // Inputs lists the declared inputs.
 func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.inputs...) }
 
-// Params lists the params with their dated values.
-func (rs *RuleSet) Params() []Param { return append([]Param(nil), rs.params...) }
+// Params lists the params with their dated values. The slices are copies: changing them
+// changes nothing in the rule set.
+func (rs *RuleSet) Params() []Param {
+	out := make([]Param, len(rs.params))
+	for i, p := range rs.params {
+		p.Values = append([]ParamValue(nil), p.Values...)
+		out[i] = p
+	}
+	return out
+}
 
 // Formulas lists the formulas as written.
 func (rs *RuleSet) Formulas() []rules.Formula { return append([]rules.Formula(nil), rs.formulas...) }
 
-// Tables lists the decision tables as written.
-func (rs *RuleSet) Tables() []rules.Table { return append([]rules.Table(nil), rs.tables...) }
+// Tables lists the decision tables as written, as copies.
+func (rs *RuleSet) Tables() []rules.Table {
+	out := make([]rules.Table, len(rs.tables))
+	for i, t := range rs.tables {
+		t.Rows = append([]rules.Row(nil), t.Rows...)
+		for j := range t.Rows {
+			if e := t.Rows[j].Then.Expr; e != nil {
+				c := *e
+				t.Rows[j].Then.Expr = &c
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
 
-// Tests lists the test cases kept beside the rules.
-func (rs *RuleSet) Tests() []TestCase { return append([]TestCase(nil), rs.tests...) }
+// Tests lists the test cases kept beside the rules, as copies.
+func (rs *RuleSet) Tests() []TestCase {
+	out := make([]TestCase, len(rs.tests))
+	for i, tc := range rs.tests {
+		tc.Given = append([]TestValue(nil), tc.Given...)
+		tc.Expect = append([]TestValue(nil), tc.Expect...)
+		out[i] = tc
+	}
+	return out
+}
 
 // InForce reports whether the rule set applies on day at.
 func (rs *RuleSet) InForce(at time.Time) bool {
@@ -135,7 +164,7 @@ func (rs *RuleSet) Evaluate(at time.Time, vars map[string]any) (*Evaluation, err
 	return rs.evaluation(at, res, nil), nil
 }
 
-// Explain is Eval with the trace of every formula, value read and table row tried.
+// Explain is Evaluate with the trace of every formula, value read and table row tried.
 func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, error) {
 	p, err := rs.Program(at)
 	if err != nil {
