@@ -293,13 +293,22 @@ func TestBindBadStructs(t *testing.T) {
 	_, err = rules.Bind[struct {
 		X float64 `rule:"预算数"`
 	}](p)
-	assert.Error(t, err, "a float64 field cannot hold an exact amount")
+	e := onlyCode(t, err, rules.ErrDeclaration) // a float64 field cannot hold an exact amount
+	assert.Equal(t, [2]int{1, 1}, [2]int{e.Line, e.Col}, "at the input's first use: %v", e)
+	assert.Contains(t, e.Msg, "float64")
 	_, err = rules.Bind[struct {
 		Y decimal.Decimal `rule:"执行数"`
 	}](p)
 	hasCode(t, err, rules.ErrMissingInput) // the struct lacks 预算数
 	_, err = rules.Bind[int](p)
-	assert.Error(t, err)
+	e = onlyCode(t, err, rules.ErrDeclaration)
+	assert.Equal(t, "Bind 需要结构体类型，收到 int", e.Error(), "no position: the problem is in Go, not in rule text")
+	_, err = rules.Bind[struct {
+		X float64 `rule:"预算数"`
+		Y string  `rule:"执行数"`
+	}](mustCompile(t, "预算数 + 执行数"))
+	assert.Equal(t, []rules.Code{rules.ErrDeclaration, rules.ErrDeclaration}, codes(errList(t, err)),
+		"every field of the wrong type is reported at once: %v", err)
 
 	type rec struct {
 		Budget decimal.Decimal `rule:"预算数"`
@@ -311,7 +320,18 @@ func TestBindBadStructs(t *testing.T) {
 	require.NoError(t, b.EvalInto(&rec{Budget: big40}, res))
 	sameValue(t, num(big40.Mul(d("2"))), res.Value(0), "a 42-digit field through the Binding")
 	q, _ := rules.Compile("1")
-	assert.Error(t, b.EvalInto(&rec{}, q.NewResult()), "a Result from another program is refused")
+	err = b.EvalInto(&rec{}, q.NewResult())
+	e = onlyCode(t, err, rules.ErrDeclaration) // a Result from another program is refused
+	assert.Zero(t, e.Line)
+	err = p.EvalInto(nil, q.NewResult())
+	onlyCode(t, err, rules.ErrDeclaration)
+}
+
+func mustCompile(t *testing.T, text string) *rules.Program {
+	t.Helper()
+	p, err := rules.Compile(text, std()...)
+	require.NoError(t, err)
+	return p
 }
 
 func TestPlacesLimits(t *testing.T) {

@@ -28,13 +28,14 @@ func (r Rejected) Unwrap() error { return r.Err }
 // results of every record that evaluated; a record that failed is listed in the stats, not
 // dropped. The Result passed to each is reused: copy what you keep. ctx cancels the batch
 // between records (checked every 256 records); the stats then cover the rows done so far and
-// the error is ErrCanceled.
+// the error is an *Error with code ErrCanceled that wraps ctx.Err(), so
+// errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds too.
 func (b *Binding[T]) EvalBatch(ctx context.Context, recs []T, each func(row int, res *Result)) (BatchStats, error) {
 	var st BatchStats
 	res := b.prog.NewResult()
 	for i := range recs {
 		if i%256 == 0 && ctx.Err() != nil {
-			return st, &Error{Code: ErrCanceled, Line: 1, Col: 1, File: "<batch>",
+			return st, &Error{Code: ErrCanceled, cause: ctx.Err(),
 				Msg: fmt.Sprintf("计算被取消：已处理 %d 行，共 %d 行", i, len(recs))}
 		}
 		st.In++

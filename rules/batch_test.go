@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -42,4 +43,37 @@ func TestEvalBatchAccountsForEveryRow(t *testing.T) {
 	st, err = b.EvalBatch(ctx, recs, nil)
 	assert.True(t, errors.Is(err, rules.ErrCanceled), "%v", err)
 	assert.Equal(t, st.In, st.Out+len(st.Rejected), "the rows done so far are still accounted for")
+}
+
+// TestEvalBatchCanceled: a cancelled batch is both a rules error (R007, no position: it is in
+// no rule text) and the context's own error, so callers may test either.
+func TestEvalBatchCanceled(t *testing.T) {
+	p, err := rules.Build(pipelineSpec())
+	require.NoError(t, err)
+	b, err := rules.Bind[benchRecord](p)
+	require.NoError(t, err)
+	recs := benchRecords(600, 3)
+	expired, cancel := context.WithDeadline(context.Background(), time.Unix(0, 0))
+	defer cancel()
+	canceled, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	for _, c := range []struct {
+		name   string
+		ctx    context.Context
+		want   error
+		reason string
+	}{
+		{"取消", canceled, context.Canceled, "the platform cancelled the batch"},
+		{"超时", expired, context.DeadlineExceeded, "the batch ran past its deadline"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			needReason(t, c.name, c.reason)
+			st, err := b.EvalBatch(c.ctx, recs, nil)
+			e := onlyCode(t, err, rules.ErrCanceled)
+			assert.ErrorIs(t, err, c.want)
+			assert.Zero(t, e.Line)
+			assert.Equal(t, "计算被取消：已处理 0 行，共 600 行", err.Error())
+			assert.Zero(t, st.In)
+		})
+	}
 }

@@ -47,10 +47,12 @@ var (
 // Bind prepares p to evaluate records of type T, a struct. Every input the program reads
 // must have a field of a matching Go type: decimal.Decimal for numbers (int and int64 also
 // serve), string, bool, time.Time for dates, []decimal.Decimal for lists, or Value.
+// Every field that is missing or of the wrong type is reported at once, as an ErrorList
+// positioned at the input's first use in the rule text.
 func Bind[T any](p *Program) (*Binding[T], error) {
 	t := reflect.TypeOf((*T)(nil)).Elem()
 	if t.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("rules: Bind needs a struct type, got %s", t)
+		return nil, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("Bind 需要结构体类型，收到 %s", t)}
 	}
 	fields := map[string]reflect.StructField{}
 	for i := 0; i < t.NumField(); i++ {
@@ -64,21 +66,24 @@ func Bind[T any](p *Program) (*Binding[T], error) {
 	b := &Binding[T]{prog: p}
 	var errs ErrorList
 	for _, s := range p.inputs {
-		if p.missing[s] == nil {
+		first := p.missing[s]
+		if first == nil {
 			continue // the program never reads it
 		}
 		sf, ok := fields[s.name]
 		if !ok {
-			if first := p.missing[s]; first != nil {
-				e := *first
-				e.Msg = fmt.Sprintf("结构体 %s 没有对应输入 %s 的字段（请加标签 `rule:\"%s\"`）", t, s.name, s.name)
-				errs = append(errs, &e)
-			}
+			e := *first
+			e.Msg = fmt.Sprintf("结构体 %s 没有对应输入 %s 的字段（请加标签 `rule:\"%s\"`）", t, s.name, s.name)
+			errs = append(errs, &e)
 			continue
 		}
 		k, ok := kindOf(sf.Type, s.typ)
 		if !ok {
-			return nil, fmt.Errorf("rules: field %s.%s has type %s, which cannot hold input %s of type %s", t, sf.Name, sf.Type, s.name, s.typ.Key())
+			e := *first
+			e.Code = ErrDeclaration
+			e.Msg = fmt.Sprintf("结构体 %s 的字段 %s 是 %s 类型，不能存放%s输入 %s", t, sf.Name, sf.Type, s.typ, s.name)
+			errs = append(errs, &e)
+			continue
 		}
 		b.loaders = append(b.loaders, fieldLoader{sym: s, off: sf.Offset, kind: k})
 	}
@@ -117,7 +122,7 @@ func (b *Binding[T]) Program() *Program { return b.prog }
 func (b *Binding[T]) EvalInto(rec *T, res *Result) error {
 	p := b.prog
 	if res.prog != p {
-		return fmt.Errorf("rules: Result belongs to another program")
+		return errForeignResult()
 	}
 	f := p.frame()
 	f.reset()

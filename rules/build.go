@@ -418,7 +418,10 @@ func (b *builder[N, A]) vendor(n *node) func(*frame) Value {
 		}
 		v, err := fn.Call(in)
 		if err != nil {
-			f.fail(n, ErrFunction, fmt.Sprintf("函数 %s 出错：%v", fn.Name, err))
+			if f.err == nil {
+				f.fail(n, ErrFunction, fmt.Sprintf("函数 %s 出错：%v", fn.Name, err))
+				f.err.cause = err // errors.Is and errors.As reach the vendor's own error
+			}
 			return Value{typ: fn.Result.kind()}
 		}
 		if v.typ.kind() != fn.Result.kind() {
@@ -446,7 +449,7 @@ func (b *builder[N, A]) valueOf(n *node) func(*frame) Value {
 		return func(f *frame) Value { return dateValue(x(f)) }
 	}
 	x := b.listOf(n)
-	return func(f *frame) Value { return ListOf(x(f)) }
+	return func(f *frame) Value { return listValue(x(f)) }
 }
 
 // traceWrap records a node's value when the program is built for explaining.

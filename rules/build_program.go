@@ -37,8 +37,14 @@ type compiler struct {
 	hints    int                // suggestions left for unknown names (bounded: a hostile file may have thousands)
 }
 
+// posErr reports a problem with a declaration at p. A declaration made in Go (a zero Pos)
+// has no place in any text, and its problem no position.
 func posErr(p Pos, code Code, ruleID, msg string) *Error {
-	return &Error{Code: code, Msg: msg, File: p.File, Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: ruleID}
+	e := &Error{Code: code, Msg: msg, File: p.File, Offset: p.Offset, End: p.Offset, RuleID: ruleID}
+	if p.Line > 0 {
+		e.Line, e.Col = p.Line, max(p.Col, 1)
+	}
+	return e
 }
 
 // declare adds a program-level name, reporting a duplicate.
@@ -47,6 +53,9 @@ func (c *compiler) declare(name string, p Pos, s *symbol) bool {
 		what := "名称"
 		if s.kind == symInput {
 			what = "输入名称"
+		}
+		if name == "" {
+			msg = "为空" // checkName's "名称为空" would read 名称名称为空 here
 		}
 		c.errs = append(c.errs, posErr(p, ErrDeclaration, "", what+msg))
 		return false
@@ -263,8 +272,9 @@ func (c *compiler) checkTable(d *def) {
 			typ, typRow = then.typ, i
 		case then.typ != typ:
 			p, width := r.Then.Pos, len([]rune(r.Then.Value.String()))
-			if r.Then.Expr != nil {
+			if r.Then.Expr != nil { // a text: its zero Pos is its own first line, as for any expression
 				p, width = r.Then.Expr.Pos, len([]rune(r.Then.Expr.Text))
+				p.Line = max(p.Line, 1)
 			}
 			e := posErr(p, ErrTableType, t.Name,
 				fmt.Sprintf("决策表 %s 第 %d 行的结果是%s，与第 %d 行的%s不同", t.Name, i+1, then.typ, typRow+1, typ))

@@ -7,7 +7,8 @@ package rules
 type Code string
 
 // The published error codes. E0xx are expression errors, F0xx rule-file errors,
-// R0xx errors found while evaluating a record.
+// R0xx errors found while evaluating a record (R008 is a defect of the engine itself, never
+// of the rules or the data).
 const (
 	ErrSyntax        Code = "E001" // 语法错误
 	ErrUnknownName   Code = "E002" // 未知名称
@@ -28,6 +29,7 @@ const (
 	ErrFunction      Code = "R005" // 自定义函数出错
 	ErrRuntimeLimit  Code = "R006" // 计算超出限制
 	ErrCanceled      Code = "R007" // 计算被取消
+	ErrInternal      Code = "R008" // 内部错误（引擎自身的缺陷）
 	ErrFileSyntax    Code = "F001" // YAML 格式错误
 	ErrFileKey       Code = "F002" // 未知或拼错的键
 	ErrFileValue     Code = "F003" // 键的值有误
@@ -59,6 +61,7 @@ var codeTitles = map[Code]string{
 	ErrFunction:      "自定义函数出错",
 	ErrRuntimeLimit:  "计算超出限制",
 	ErrCanceled:      "计算被取消",
+	ErrInternal:      "内部错误",
 	ErrFileSyntax:    "YAML 格式错误",
 	ErrFileKey:       "未知或拼错的键",
 	ErrFileValue:     "键的值有误",
@@ -82,6 +85,7 @@ func Codes() []Code {
 		ErrSyntax, ErrUnknownName, ErrType, ErrArgs, ErrUnsupported, ErrNumber, ErrLimit,
 		ErrDuplicate, ErrCycle, ErrEmpty, ErrChar, ErrDeclaration,
 		ErrDivByZero, ErrMissingInput, ErrInputValue, ErrNoMatch, ErrFunction, ErrRuntimeLimit, ErrCanceled,
+		ErrInternal,
 		ErrFileSyntax, ErrFileKey, ErrFileValue, ErrFileMissing, ErrFileLimit, ErrFileVersion,
 		ErrTableType, ErrTestFailed, ErrFileReference,
 	}

@@ -1,28 +1,34 @@
-// Package rules is jixiao's rule language: expressions policy staff can read and edit,
-// evaluated over exact decimals, and the rule-set files that hold them.
+// Package rules is jixiao's rule language: expressions that policy staff read and edit,
+// computed over exact decimals. Rule-set files (YAML with versions, params and tests) are
+// package rulefile's, which compiles them with this package.
 //
-// Every number is an exact decimal with shopspring/decimal's digits: literals are read from
-// their text (0.1 + 0.2 == 0.3, 20% is 0.20, integers of any size), division keeps 20 places
-// rounded half away from zero, and rounding is always named (round is 四舍五入). Names may be
-// Chinese; full-width punctuation typed with a Chinese input method is accepted.
-//
-// Compile an expression once and evaluate it many times:
+// Compile one expression, or Build a Spec of formulas and decision tables; options declare
+// the inputs, vendor functions and limits. Either gives an immutable *Program, safe for
+// concurrent use:
 //
 //	p, err := rules.Compile("round(执行数 / 预算数, 4) >= 90%",
 //		rules.WithInput("执行数", rules.TypeDecimal), rules.WithInput("预算数", rules.TypeDecimal))
 //	v, err := p.EvalValue(map[string]any{"执行数": "928.56", "预算数": "940"})
 //
-// A Spec (or a rule file read by a Library) compiles formulas and decision tables together;
-// Bind reads records straight from a struct and, with a reused Result, evaluates without
-// allocating. A Program is immutable and safe for concurrent use.
+// Zero values: a zero Value holds nothing (TypeInvalid, as is the zero Type); a zero Pos is a
+// stand-alone expression, printed <expr>; a zero Spec has nothing to compute. Programs and
+// Results are made only by Compile, Build and NewResult. There are no package-level settings.
 //
-// Errors are values, never panics: *Error carries the file, line, column (in characters),
-// rune offsets, the rule and a stable Code from Codes(); ErrorList reports every problem at
-// once; messages are in Chinese. Run-time errors (division by zero, a missing input, a
-// decision table with no matching row) carry the position of the rule text that failed.
+// Every number is an exact decimal with shopspring/decimal's digits: literals are read from
+// their text (0.1 + 0.2 == 0.3, 20% is 0.20), a division that does not terminate keeps 20
+// places rounded half away from zero, and rounding is always named (round is 四舍五入).
+// Names may be Chinese; full-width punctuation typed with a Chinese input method is accepted.
 //
-// Internally an expression is parsed with expr-lang/expr's parser, type-checked into a small
-// typed IR, and compiled into Go closures twice from one walker: over a 128-bit fixed-point
-// decimal (the fast path) and over decimal.Decimal, which recomputes a record whose values
-// do not fit 128 bits. Both follow shopspring's scale rules, so the digits are identical.
+// EvalValue, EvalResult and Explain take inputs by name. Bind reads them straight from a
+// struct and, with a Result reused through EvalInto or EvalBatch, evaluates a record without
+// allocating.
+//
+// Errors are values, never panics: each problem is an *Error with a Chinese message, its
+// file, line and column (in characters), its rule and a stable Code from Codes(); ErrorList
+// reports every problem at once. A problem that is in no rule text (an option, a Go struct,
+// a cancelled batch) has no position and prints without one.
+//
+// Internally expr-lang/expr's parser reads the text; the package checks its types and
+// compiles it into Go closures over a 128-bit decimal, recomputing through decimal.Decimal a
+// record that does not fit, with the same digits.
 package rules

@@ -10,12 +10,13 @@ import (
 // Error is one problem, found while compiling or evaluating, with where it is.
 // Line and Col are 1-based; Col counts characters (runes), so a Chinese name is one column
 // per character. Offset and End are rune offsets into the file (or the expression text when
-// there is no file), for editors that underline a span.
+// there is no file), for editors that underline a span. A problem that is in no rule text
+// (an option, a Go struct, a cancelled batch) has Line 0 and Col 0.
 type Error struct {
 	Code   Code   `json:"code"`
 	Msg    string `json:"message"` // Chinese, without the position
-	File   string `json:"file"`    // "" prints as <expr>
-	Line   int    `json:"line"`
+	File   string `json:"file"`    // with Line ≥ 1, "" prints as <expr>
+	Line   int    `json:"line"`    // 0: the problem has no place in any text
 	Col    int    `json:"col"`
 	Offset int    `json:"offset"`
 	End    int    `json:"end"`
@@ -23,16 +24,22 @@ type Error struct {
 	// RuleSet is the rule set that was being evaluated when a run-time error happened; with
 	// extends, File may be the base's file while RuleSet names the regional one.
 	RuleSet string `json:"ruleset,omitempty"`
+	cause   error  // a standard error behind this one (context.Canceled, a vendor's error)
 }
 
-// Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses.
+// Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses. A problem
+// without a line prints no position: FILE: 说明 when only the file is known, else just
+// 规则 ID：说明.
 func (e *Error) Error() string {
 	var b strings.Builder
-	file := e.File
-	if file == "" {
-		file = "<expr>"
+	switch {
+	case e.Line > 0 && e.File == "":
+		fmt.Fprintf(&b, "<expr>:%d:%d: ", e.Line, e.Col)
+	case e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	case e.File != "":
+		fmt.Fprintf(&b, "%s: ", e.File)
 	}
-	fmt.Fprintf(&b, "%s:%d:%d: ", file, e.Line, e.Col)
 	if e.RuleID != "" {
 		fmt.Fprintf(&b, "规则 %s：", e.RuleID)
 	}
@@ -45,6 +52,11 @@ func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && c == e.Code
 }
+
+// Unwrap gives the standard error behind this one, if any: context.Canceled or
+// context.DeadlineExceeded for a cancelled batch, a vendor function's own error for R005,
+// the recovered error for R008. errors.Is and errors.As see through it.
+func (e *Error) Unwrap() error { return e.cause }
 
 // ErrorList is every problem found at once, in file order. It is never empty when returned
 // as an error.
@@ -96,7 +108,7 @@ func (l ErrorList) sorted() ErrorList {
 	})
 	out := l[:0]
 	for i, e := range l {
-		if i > 0 && *e == *l[i-1] {
+		if i > 0 && sameProblem(e, l[i-1]) {
 			continue
 		}
 		out = append(out, e)
@@ -111,4 +123,12 @@ func (l ErrorList) Err() error {
 		return nil
 	}
 	return l.sorted()
+}
+
+// sameProblem reports whether two problems say the same thing at the same place. The cause is
+// left out: an error value need not be comparable.
+func sameProblem(a, b *Error) bool {
+	x, y := *a, *b
+	x.cause, y.cause = nil, nil
+	return x == y
 }

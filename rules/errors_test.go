@@ -31,6 +31,7 @@ func runErrRows(t *testing.T, rows []errRow, opts ...rules.Option) {
 			p, err := rules.Compile(r.expr, append(std(), opts...)...)
 			require.Nil(t, p, "%q must not compile", r.expr)
 			e := hasCode(t, err, r.code)
+			assert.GreaterOrEqual(t, e.Line, 1, "an expression's problem has a place in its text: %v", e)
 			if r.line > 0 {
 				assert.Equal(t, r.line, e.Line, "line: %v", e)
 			}
@@ -122,6 +123,59 @@ func TestErrorFormat(t *testing.T) {
 	}
 	assert.Nil(t, rules.Errors(errors.New("plain")))
 	assert.Nil(t, rules.Errors(nil))
+}
+
+// TestErrorWithoutPosition: a problem that is in no rule text prints no invented position.
+func TestErrorWithoutPosition(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		err    *rules.Error
+		want   string
+		reason string
+	}{
+		{"只有说明", &rules.Error{Msg: "说明"}, "说明", "neither file nor line: the message alone"},
+		{"规则", &rules.Error{RuleID: "甲", Msg: "说明"}, "规则 甲：说明", "the rule is still named"},
+		{"只有文件", &rules.Error{File: "a.yaml", Msg: "说明"}, "a.yaml: 说明", "a file without a line"},
+		{"文件和规则", &rules.Error{File: "a.yaml", RuleID: "甲", Msg: "说明"}, "a.yaml: 规则 甲：说明", "file, then rule"},
+		{"表达式", &rules.Error{Line: 1, Col: 3, Msg: "说明"}, "<expr>:1:3: 说明", "an expression's problem as before"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			needReason(t, c.name, c.reason)
+			assert.Equal(t, c.want, c.err.Error())
+		})
+	}
+
+	for _, c := range []struct {
+		name   string
+		run    func() error
+		code   rules.Code
+		want   string
+		reason string
+	}{
+		{"选项", func() error { _, err := rules.Compile("1", rules.MaxLength(0)); return err },
+			rules.ErrDeclaration, "MaxLength 必须为正数，收到 0", "an option is given in Go, not in rule text"},
+		{"无可计算", func() error { _, err := rules.Build(rules.Spec{}); return err },
+			rules.ErrEmpty, "没有任何公式或决策表可以计算", "an empty Spec has no text at all"},
+		{"Go声明的重名输入", func() error {
+			_, err := rules.Compile("1", rules.WithInput("甲", rules.TypeDecimal), rules.WithInput("甲", rules.TypeDecimal))
+			return err
+		}, rules.ErrDuplicate, "名称 甲 重复定义", "inputs declared in Go have no place in a file"},
+		{"未读的输入", func() error {
+			p, err := rules.Compile("1", std()...)
+			require.NoError(t, err)
+			_, err = p.EvalValue(vars{"预算数": 0.5})
+			return err
+		}, rules.ErrInputValue, "输入 预算数 不接受浮点数（float），请传入 decimal.Decimal 或数字文本，以免产生二进制误差",
+			"an input the rule never reads has no first use to point at"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			needReason(t, c.name, c.reason)
+			err := c.run()
+			e := onlyCode(t, err, c.code)
+			assert.Equal(t, [2]int{0, 0}, [2]int{e.Line, e.Col})
+			assert.Equal(t, c.want, err.Error())
+		})
+	}
 }
 
 func TestMultiLinePositions(t *testing.T) {

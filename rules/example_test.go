@@ -40,30 +40,8 @@ func ExampleCompile_exact() {
 	// 12.5% * 80 = 10
 }
 
-// monitorSpec is Minfeng's monitoring rule: formulas in any order and a decision table.
-func monitorSpec() rules.Spec {
-	when := func(text string) rules.Expr { return rules.Expr{Text: text} }
-	return rules.Spec{
-		Inputs: []rules.Input{
-			{Name: "预算数", Type: rules.TypeDecimal, Unit: "万元"},
-			{Name: "执行数", Type: rules.TypeDecimal, Unit: "万元"},
-			{Name: "月份", Type: rules.TypeInt},
-		},
-		Consts: []rules.Const{{Name: "良上限", Value: rules.NumberOf(decimal.RequireFromString("0.20"))}},
-		Formulas: []rules.Formula{
-			{Name: "偏差", Expr: when("round(max(序时进度 - 执行率, 0) / 序时进度, 4)")},
-			{Name: "执行率", Expr: when("执行数 / 预算数")},
-			{Name: "序时进度", Expr: when("月份 / 12")},
-		},
-		Tables: []rules.Table{{Name: "等级", Rows: []rules.Row{
-			{When: when("偏差 == 0"), Then: rules.Outcome{Value: rules.TextOf("优")}},
-			{When: when("偏差 <= 良上限"), Then: rules.Outcome{Value: rules.TextOf("良")}},
-			{Else: true, Then: rules.Outcome{Value: rules.TextOf("差")}},
-		}}},
-	}
-}
-
 // Build compiles formulas and decision tables together; EvalResult evaluates them all.
+// monitorSpec is Minfeng's monitoring rule, shown in full with ExampleSpec.
 func ExampleBuild() {
 	p, err := rules.Build(monitorSpec())
 	if err != nil {

@@ -13,14 +13,15 @@ import (
 	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
-// inputErr positions an input problem at the input's first use in the rule text.
+// inputErr positions an input problem at the input's first use in the rule text. An input
+// the rules never read has no such place, and its problem no position.
 func (p *Program) inputErr(s *symbol, code Code, msg string) *Error {
 	if first := p.missing[s]; first != nil {
 		e := *first
 		e.Code, e.Msg = code, msg
 		return &e
 	}
-	return &Error{Code: code, Msg: msg, File: "<input>", Line: 1, Col: 1}
+	return &Error{Code: code, Msg: msg}
 }
 
 // loadMap writes named inputs into the frame. Every input the program reads must be present;
@@ -256,11 +257,13 @@ func ParseValue(t Type, s string) (v Value, ok bool) {
 	case TypeString:
 		return TextOf(s), true
 	case TypeBool:
-		b, ok := parseBool(s)
-		return BoolOf(b), ok
+		if b, ok := parseBool(s); ok {
+			return BoolOf(b), true
+		}
 	case TypeDate:
-		d, ok := parseDate(s)
-		return dateValue(d), ok
+		if d, ok := parseDate(s); ok {
+			return dateValue(d), true
+		}
 	}
 	return Value{}, false
 }

@@ -27,7 +27,9 @@ type config struct {
 	errs   []string
 }
 
-// Option configures Compile and Build. Options are plain values; there are no package-level settings.
+// Option configures Compile and Build. Options are plain values; there are no package-level
+// settings. A bad option (MaxLength(0)) is reported by Compile or Build as an E012 error
+// without a position.
 type Option func(*config)
 
 // Input declares one typed input an expression may read.
@@ -51,7 +53,8 @@ func WithInputs(in ...Input) Option {
 
 // Func is a vendor's own function, callable from rule text by Name with arguments of the
 // declared types. Call receives the arguments in order and must not keep the slice.
-// An error it returns stops the record with code R005 and the error's text.
+// An error it returns stops the record with code R005 and the error's text; the *Error
+// wraps it, so errors.Is and errors.As reach it. A panic in Call is reported as R008.
 type Func struct {
 	Name   string
 	Params []Type
@@ -90,7 +93,8 @@ func MaxDigits(n int) Option {
 	return positive("MaxDigits", n, func(c *config) { c.lim.maxDigits = n })
 }
 
-// MaxScale bounds the decimal places a literal, round, floor, ceil or division may ask for (default 40).
+// MaxScale bounds the decimal places a literal, round, floor, ceil or division may ask for
+// (default 40). It may not be below DivisionPlaces (default 20).
 func MaxScale(n int) Option {
 	return positive("MaxScale", n, func(c *config) { c.lim.maxScale = int32(min(n, 1000)) })
 }
@@ -116,24 +120,24 @@ func newConfig(opts []Option) (*config, error) {
 	if c.lim.divPlaces > c.lim.maxScale {
 		c.errs = append(c.errs, fmt.Sprintf("DivisionPlaces(%d) 超过 MaxScale(%d)", c.lim.divPlaces, c.lim.maxScale))
 	}
-	var errs ErrorList
+	var errs ErrorList // an option has no place in any rule text: no position
 	for _, m := range c.errs {
-		errs = append(errs, &Error{Code: ErrDeclaration, Msg: m, Line: 1, Col: 1})
+		errs = append(errs, &Error{Code: ErrDeclaration, Msg: m})
 	}
 	for _, in := range c.inputs {
 		if msg := checkName(in.Name); msg != "" {
-			errs = append(errs, &Error{Code: ErrDeclaration, Msg: "输入 " + msg, Line: 1, Col: 1})
+			errs = append(errs, &Error{Code: ErrDeclaration, Msg: "输入 " + msg})
 		}
 		if in.Type < TypeDecimal || in.Type > TypeList {
-			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("输入 %s 的类型无效", in.Name), Line: 1, Col: 1})
+			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("输入 %s 的类型无效", in.Name)})
 		}
 	}
 	for _, f := range c.funcs {
 		if msg := checkName(f.Name); msg != "" || f.Call == nil {
-			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("自定义函数 %q 无效（名称%s，函数体不能为空）", f.Name, msg), Line: 1, Col: 1})
+			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("自定义函数 %q 无效（名称%s，函数体不能为空）", f.Name, msg)})
 		}
 		if _, ok := builtinByName(f.Name); ok {
-			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("自定义函数 %s 与内置函数同名", f.Name), Line: 1, Col: 1})
+			errs = append(errs, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("自定义函数 %s 与内置函数同名", f.Name)})
 		}
 	}
 	return c, errs.Err()

@@ -9,9 +9,9 @@ import (
 	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
-// Program is a compiled set of results (one for Compile, several for Build). It is immutable
-// and safe for concurrent use; evaluating a record through a Binding allocates nothing on
-// the fast path.
+// Program is a compiled set of results (one for Compile, several for Build), made only by
+// those two. It is immutable and safe for concurrent use; evaluating a record through a
+// Binding allocates nothing on the fast path.
 type Program struct {
 	lim      limits
 	inputs   []*symbol
@@ -46,6 +46,7 @@ func Compile(text string, opts ...Option) (*Program, error) {
 }
 
 // Build compiles a Spec. Every problem is reported at once, as an ErrorList in file order.
+// A Spec with no formula and no table is an error (E010).
 func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 	defer func() { // a bug of ours must still reach the caller as an error value
 		if r := recover(); r != nil {
@@ -57,7 +58,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 		return nil, err
 	}
 	if len(spec.Formulas) == 0 && len(spec.Tables) == 0 {
-		return nil, ErrorList{{Code: ErrEmpty, Line: 1, Col: 1, Msg: "没有任何公式或决策表可以计算"}}
+		return nil, ErrorList{{Code: ErrEmpty, Msg: "没有任何公式或决策表可以计算"}}
 	}
 	c := &compiler{cfg: cfg, syms: map[string]*symbol{}, funcs: map[string]*Func{}, byName: map[string]*def{},
 		firstUse: map[*symbol]*Error{}, hints: 200}
@@ -158,7 +159,7 @@ func (p *Program) Index(name string) int {
 	return -1
 }
 
-// Type gives a result's type, or Invalid if there is no result of that name.
+// Type gives a result's type, or TypeInvalid if there is no result of that name.
 func (p *Program) Type(name string) Type {
 	if i, ok := p.index[name]; ok {
 		return p.outputs[i].typ
@@ -251,10 +252,10 @@ func (p *Program) EvalResult(vars map[string]any) (*Result, error) {
 	return res, p.EvalInto(vars, res)
 }
 
-// EvalInto is Run writing into a reusable Result.
+// EvalInto is EvalResult writing into res, a Result from p.NewResult reused across records.
 func (p *Program) EvalInto(vars map[string]any, res *Result) error {
 	if res.prog != p {
-		return fmt.Errorf("rules: Result belongs to another program")
+		return errForeignResult()
 	}
 	f := p.frame()
 	defer p.release(f)
@@ -270,15 +271,22 @@ func (p *Program) EvalInto(vars map[string]any, res *Result) error {
 	return nil
 }
 
-// NewResult makes a Result to reuse across records with RunInto or a Binding.
+// NewResult makes a Result to reuse across records with EvalInto or a Binding.
 func (p *Program) NewResult() *Result {
 	n := len(p.outputs)
 	return &Result{prog: p, nums: make([]fixed.Num, n), decs: make([]decimal.Decimal, n), strs: make([]string, n),
 		bools: make([]bool, n), dates: make([]int32, n), lists: make([][]decimal.Decimal, n)}
 }
 
-// internalError reports a broken invariant of the engine as an error, never a crash.
+// internalError reports a broken invariant of the engine (a recovered panic) as an error,
+// never a crash. It has no position: the fault is the engine's, not the rule text's.
 func internalError(r any) error {
-	return &Error{Code: ErrUnsupported, File: "<jixiao>", Line: 1, Col: 1,
+	cause, _ := r.(error)
+	return &Error{Code: ErrInternal, cause: cause,
 		Msg: fmt.Sprintf("规则引擎内部错误，请把规则和数据报告给开发者：%v", r)}
+}
+
+// errForeignResult is returned when a Result made by one program is passed to another.
+func errForeignResult() *Error {
+	return &Error{Code: ErrDeclaration, Msg: "Result 不属于这个程序：请用同一个 Program 的 NewResult 创建"}
 }

@@ -46,7 +46,7 @@ func (r *Result) Value(i int) Value {
 	case TypeDate:
 		return dateValue(r.dates[i])
 	case TypeList:
-		return ListOf(r.lists[i])
+		return listValue(r.lists[i])
 	}
 	return Value{}
 }

@@ -371,6 +371,7 @@ func TestVendorFunction(t *testing.T) {
 		assert.Equal(t, 5, e.Col, "points at the call: 1 + 折算 → column 5")
 		assert.Contains(t, e.Msg, "折算")
 		assert.Contains(t, e.Msg, "未知单位 斤", "the vendor's own message is kept")
+		assert.EqualError(t, errors.Unwrap(e), "未知单位 斤", "and the vendor's own error is wrapped")
 	})
 	t.Run("返回类型不符", func(t *testing.T) {
 		f := rules.Func{Name: "坏函数", Result: rules.TypeDecimal, Call: func([]rules.Value) (rules.Value, error) {
@@ -380,6 +381,17 @@ func TestVendorFunction(t *testing.T) {
 		require.NoError(t, err)
 		_, err = p.EvalValue(nil)
 		onlyCode(t, err, rules.ErrFunction)
+	})
+	t.Run("函数崩溃返回R008", func(t *testing.T) {
+		f := rules.Func{Name: "崩溃", Result: rules.TypeDecimal, Call: func([]rules.Value) (rules.Value, error) {
+			panic("boom")
+		}}
+		p, err := rules.Compile("崩溃() + 1", rules.WithFunction(f))
+		require.NoError(t, err)
+		_, err = p.EvalValue(nil)
+		e := onlyCode(t, err, rules.ErrInternal)
+		assert.Zero(t, e.Line, "a panic has no place in the rule text")
+		assert.Contains(t, e.Msg, "boom")
 	})
 	t.Run("参数类型不符", func(t *testing.T) {
 		_, err := rules.Compile("折算(部门, 执行数)", opts...)

@@ -2,8 +2,10 @@ package rules
 
 import "github.com/jixiao-go/jixiao/internal/textpos"
 
-// Pos says where an expression's text starts in its file, so that errors point at the
-// author's own line and column. The zero value means a stand-alone expression (<expr>, line 1).
+// Pos says where an expression's text, or a declaration, is in its file, so that errors
+// point at the author's own line and column. For an expression the zero value means a
+// stand-alone text (<expr>, line 1); for a declaration made in Go (an Input, a Const, a
+// Table, a Row) it means no place, and a problem with it prints without a position.
 type Pos struct {
 	File   string // file name as the author knows it
 	Line   int    // 1-based line of the text's first character (0 is read as 1)

@@ -2,7 +2,8 @@ package rules
 
 // Spec is everything a Program computes: typed inputs, constants, formulas and decision
 // tables. Formulas and tables may refer to each other in any order; Build sorts them by
-// dependency. A rule-set file is read into a Spec; Go code may also build one directly.
+// dependency. Package rulefile reads a rule-set file into a Spec; Go code may also build one
+// directly.
 type Spec struct {
 	Inputs   []Input
 	Consts   []Const

@@ -1,14 +1,15 @@
 package rules
 
 // Type is the declared type of an input, a constant or a result.
-// The zero value is Invalid, which no valid declaration uses.
+// The zero value is TypeInvalid, which no valid declaration uses.
 type Type uint8
 
 const (
+	// TypeInvalid is no type: the zero Type, and the type of the zero Value.
 	TypeInvalid Type = iota
 	// TypeDecimal is an exact decimal number (数值).
 	TypeDecimal
-	// TypeInt is a whole number (整数). It computes as a Decimal; only the input is checked to be whole.
+	// TypeInt is a whole number (整数). It computes as a TypeDecimal; only the input is checked to be whole.
 	TypeInt
 	// TypeString is text (文本).
 	TypeString

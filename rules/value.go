@@ -13,7 +13,7 @@ import (
 
 // Value is one result or input: a number, text, a truth value, a date or a list of numbers.
 // Numbers are exact; a number that came from the fast path stays in its 128-bit form until
-// it is read, so producing a Value allocates nothing. The zero Value has type Invalid.
+// it is read, so producing a Value allocates nothing. The zero Value has type TypeInvalid.
 type Value struct {
 	typ  Type
 	num  fixed.Num       // a number that fits 128 bits
@@ -45,13 +45,17 @@ func DateOf(t time.Time) Value {
 	return Value{typ: TypeDate, days: civilDays(y, m, d)}
 }
 
-// ListOf makes a list Value; the slice is not copied, so do not change it afterwards.
-func ListOf(ds []decimal.Decimal) Value { return Value{typ: TypeList, list: ds} }
+// ListOf makes a list Value from a copy of ds: a Value never changes.
+func ListOf(ds []decimal.Decimal) Value { return listValue(append([]decimal.Decimal(nil), ds...)) }
+
+// listValue makes a list Value that shares ds, for lists the engine owns and never changes.
+func listValue(ds []decimal.Decimal) Value { return Value{typ: TypeList, list: ds} }
 
 func fastValue(n fixed.Num) Value { return Value{typ: TypeDecimal, num: n} }
 func dateValue(days int32) Value  { return Value{typ: TypeDate, days: days} }
 
-// Type is the Value's type: Decimal, String, Bool, Date or List (Invalid for the zero Value).
+// Type is the Value's type: TypeDecimal, TypeString, TypeBool, TypeDate or TypeList
+// (TypeInvalid for the zero Value). A number is always TypeDecimal, even from a TypeInt input.
 func (v Value) Type() Type { return v.typ }
 
 // IsValid reports whether v holds a value.
@@ -71,11 +75,11 @@ func (v Value) Text() string { return v.str }
 // Bool returns a truth value (false for other types).
 func (v Value) Bool() bool { return v.b }
 
-// Time returns a date as midnight UTC.
+// Time returns a date as midnight UTC (1970-01-01 for other types).
 func (v Value) Time() time.Time { return daysToDate(v.days) }
 
-// List returns a list of numbers.
-func (v Value) List() []decimal.Decimal { return v.list }
+// List returns a copy of a list of numbers (nil for other types): a Value never changes.
+func (v Value) List() []decimal.Decimal { return append([]decimal.Decimal(nil), v.list...) }
 
 // String formats the value as jixiao prints it: numbers in plain notation (never an exponent),
 // true/false, dates as 2006-01-02, lists as [1, 2].

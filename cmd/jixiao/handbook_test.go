@@ -69,6 +69,7 @@ var hbUpdate = flag.Bool("update-handbook", false, "rewrite handbook.md output b
 var hbUnproducible = map[rules.Code]string{
 	rules.ErrFunction:   "raised by a vendor's own Go function",
 	rules.ErrCanceled:   "raised when the platform cancels a batch",
+	rules.ErrInternal:   "raised only when the engine itself has a bug",
 	rules.ErrFileLimit:  "needs a rule file over 1 MB",
 	rules.ErrTestFailed: "no code path of the rules package emits it yet",
 }
