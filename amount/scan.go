@@ -29,6 +29,10 @@ type reading struct {
 
 // decimal builds the value from the digits without going through a string or a float.
 func (rd *reading) decimal() decimal.Decimal {
+	// digit refuses more than MaxDigits digits, so frac (<= n) always fits the int32 exponent.
+	if rd.frac < 0 || rd.frac > MaxDigits {
+		panic("amount: fraction digit count out of range")
+	}
 	exp := -int32(rd.frac)
 	if rd.n <= 18 {
 		var v int64
@@ -169,7 +173,7 @@ func (sc *scanner) digit(d int) error {
 	if rd.n == MaxDigits {
 		return sc.fail(sc.at, CodeTooLong, nth(sc.at)+"处超过"+strconv.Itoa(MaxDigits)+"位数字")
 	}
-	rd.digits[rd.n] = byte('0' + d)
+	rd.digits[rd.n] = "0123456789"[d] // d is 0-9 (digitOf); indexing checks it
 	rd.n++
 	sc.group++
 	if sc.point >= 0 {

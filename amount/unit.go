@@ -9,6 +9,7 @@ import (
 // Only Yuan, Wan and Yi are valid; see Valid.
 type Unit int
 
+// The units amounts are written in.
 const (
 	Yuan Unit = iota // 元
 	Wan              // 万元, 10^4 元

@@ -64,8 +64,8 @@ func (o *checkOptions) run(c *cobra.Command, args []string) error {
 		l.writeProblems(c.ErrOrStderr())
 		return &findingsError{}
 	}
-	fmt.Fprintf(c.ErrOrStderr(), "检查通过：%d 个文件，%d 个规则集\n", len(l.files), len(l.sets))
-	return nil
+	// The summary is all that check prints when the files are fine: losing it is a failed write.
+	return write(c.ErrOrStderr(), fmt.Appendf(nil, "检查通过：%d 个文件，%d 个规则集\n", len(l.files), len(l.sets)))
 }
 
 // writeJSON prints one JSON line per problem and a summary line.

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -366,7 +365,7 @@ func (o *explainOptions) evalError(c *cobra.Command, rs *rulefile.RuleSet, err e
 		}
 		fmt.Fprintf(&b, "提示：用 --set 名称=值 给出输入（规则集 %s 的输入：%s）\n", rs.ID(), strings.Join(names, "、"))
 	}
-	io.WriteString(c.ErrOrStderr(), b.String())
+	writeMessage(c.ErrOrStderr(), b.String())
 	return o.jsonErrors(c, list)
 }
 

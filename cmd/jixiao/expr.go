@@ -218,7 +218,7 @@ func (o *exprOptions) findings(c *cobra.Command, settings []setting, err error) 
 			fmt.Fprintf(&b, "提示：--set %s 的值不是数字，已按文本处理：%v\n", s.name, s.notNumber)
 		}
 	}
-	io.WriteString(c.ErrOrStderr(), b.String())
+	writeMessage(c.ErrOrStderr(), b.String())
 	return findings(c, o.format, list)
 }
 
@@ -233,6 +233,8 @@ func jsonLine(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// write prints a command's output. A failed write ends the command with exit code 1 and the
+// message 无法写出结果: a command whose output was lost must not report success.
 func write(w io.Writer, b []byte) error {
 	if _, err := w.Write(b); err != nil {
 		return &findingsError{msg: fmt.Sprintf("无法写出结果：%v", err)}

@@ -42,7 +42,7 @@ func readRuleFiles(c *cobra.Command, paths []string) ([]rulefile.Source, error) 
 				continue
 			}
 			seen[key] = true
-			data, err := os.ReadFile(name)
+			data, err := os.ReadFile(name) //nolint:gosec // G304: reading the rule files the user named is what the command is for
 			if err != nil {
 				return nil, usagef(c, "无法读取规则文件 %s：%s", name, describeIOError(err))
 			}
@@ -150,5 +150,5 @@ func (l *loaded) writeProblems(w io.Writer) {
 		b.WriteByte('\n')
 	}
 	fmt.Fprintf(&b, "发现 %d 个问题（%d 个文件有误，共 %d 个文件）\n", len(l.problems), l.badFiles(), len(l.files))
-	io.WriteString(w, b.String())
+	writeMessage(w, b.String())
 }

@@ -26,7 +26,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if args == nil {
 		args = []string{} // a nil slice would make cobra read os.Args
 	}
-	root := newRootCmd()
+	var helpErr error
+	root := newRootCmd(&helpErr)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -34,12 +35,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	cmd, err := root.ExecuteC()
 	if err == nil {
+		err = helpErr // --help: the command's output is the help
+	}
+	if err == nil {
 		return exitOK
 	}
 	var found *findingsError
 	if errors.As(err, &found) {
 		if found.msg != "" {
-			fmt.Fprintln(stderr, found.msg)
+			writeMessage(stderr, found.msg+"\n")
 		}
 		return exitFindings
 	}
@@ -76,16 +80,27 @@ func (e *findingsError) Error() string { return e.msg }
 // printUsageError writes the message and then, for a subcommand, its usage line and where to
 // read more; for jixiao itself, the whole help, which lists the subcommands.
 func printUsageError(w io.Writer, cmd *cobra.Command, err error) {
-	fmt.Fprintf(w, "%s: %v\n", cmd.CommandPath(), err)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %v\n", cmd.CommandPath(), err)
 	if !cmd.HasParent() {
-		fmt.Fprintln(w)
-		writeHelp(w, cmd)
-		return
+		b.WriteString("\n")
+		b.WriteString(helpText(cmd))
+	} else {
+		fmt.Fprintf(&b, "用法：%s\n运行 %s --help 查看说明。\n", cmd.UseLine(), cmd.CommandPath())
 	}
-	fmt.Fprintf(w, "用法：%s\n运行 %s --help 查看说明。\n", cmd.UseLine(), cmd.CommandPath())
+	writeMessage(w, b.String())
 }
 
-func newRootCmd() *cobra.Command {
+// writeMessage prints a message on stderr for a command that ends with a non-zero exit code
+// whatever happens to the message. A failed write is dropped on purpose: the exit code already
+// says the command failed, and stderr, where the failure would be reported, is what failed.
+func writeMessage(w io.Writer, s string) {
+	_, _ = io.WriteString(w, s)
+}
+
+// newRootCmd builds the jixiao command. Cobra's help function cannot return an error, so a
+// failed write of the help that --help asks for is stored in *helpErr for run to report.
+func newRootCmd(helpErr *error) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "jixiao",
 		Short: "预算绩效规则计算",
@@ -109,7 +124,9 @@ func newRootCmd() *cobra.Command {
 	}
 	root.PersistentFlags().BoolP("help", "h", false, "显示帮助")
 	root.SetFlagErrorFunc(flagError)
-	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c.OutOrStdout(), c) })
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		*helpErr = writeHelp(c.OutOrStdout(), c)
+	})
 	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd())
 	root.InitDefaultHelpCmd() // adds help now, so the help text lists it before Execute runs
@@ -130,15 +147,19 @@ func newHelpCmd() *cobra.Command {
 			if err != nil || len(rest) > 0 {
 				return usagef(c, "没有子命令 %q", strings.Join(args, " "))
 			}
-			writeHelp(c.OutOrStdout(), target)
-			return nil
+			return writeHelp(c.OutOrStdout(), target)
 		},
 	}
 }
 
-// writeHelp prints a command's help: its description, usage line, subcommands and the
-// help text its Example field holds (options, examples, exit codes).
-func writeHelp(w io.Writer, c *cobra.Command) {
+// writeHelp prints a command's help (see helpText) as the command's output.
+func writeHelp(w io.Writer, c *cobra.Command) error {
+	return write(w, []byte(helpText(c)))
+}
+
+// helpText is a command's help: its description, usage line, subcommands and the help text
+// its Example field holds (options, examples, exit codes).
+func helpText(c *cobra.Command) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(c.Long))
 	b.WriteString("\n\n用法：\n  ")
@@ -168,7 +189,7 @@ func writeHelp(w io.Writer, c *cobra.Command) {
 		b.WriteString(strings.TrimSpace(c.Example))
 		b.WriteString("\n")
 	}
-	io.WriteString(w, b.String())
+	return b.String()
 }
 
 // flagError turns pflag's English parse errors into Chinese usage errors.

@@ -124,3 +124,41 @@ func TestRunWriteFailure(t *testing.T) {
 		assert.Equal(t, "无法写出结果：管道已关闭\n", errb.String(), args)
 	}
 }
+
+// TestHelpWriteFailure: help asked for is the command's output, so a help that cannot be
+// written fails like any other result, whether it was asked for by flag or by subcommand.
+func TestHelpWriteFailure(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"help", "expr"}, {"expr", "--help"}} {
+		var errb bytes.Buffer
+		code := run(args, strings.NewReader(""), brokenWriter{}, &errb)
+		assert.Equal(t, exitFindings, code, "%v: 帮助写不出去不能算成功", args)
+		assert.Equal(t, "无法写出结果：管道已关闭\n", errb.String(), args)
+	}
+}
+
+// TestCheckSummaryWriteFailure: in text mode check's whole output is its summary on stderr;
+// when that cannot be written, the check does not report success.
+func TestCheckSummaryWriteFailure(t *testing.T) {
+	var out bytes.Buffer
+	code := run([]string{"check", "testdata/good"}, strings.NewReader(""), &out, brokenWriter{})
+	assert.Equal(t, exitFindings, code, "检查通过写不出去不能算成功")
+	assert.Empty(t, out.String())
+}
+
+// TestStderrFailureKeepsExitCode: a message on stderr for a command that fails anyway cannot
+// be reported when stderr is broken; the exit code is still the one the failure calls for.
+func TestStderrFailureKeepsExitCode(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"expr", "1 +"}, exitFindings},
+		{[]string{"check", "testdata/nope"}, exitUsage},
+		{[]string{"nope"}, exitUsage},
+		{[]string{"expr", "--nope", "1"}, exitUsage},
+	} {
+		var out bytes.Buffer
+		code := run(tc.args, strings.NewReader(""), &out, brokenWriter{})
+		assert.Equal(t, tc.code, code, tc.args)
+	}
+}

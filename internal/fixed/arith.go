@@ -76,7 +76,7 @@ func Mul(a, b Num) (Num, bool) {
 	if !ok {
 		return Num{}, false
 	}
-	return mk(m, int32(e), a.neg != b.neg), true
+	return mk(m, int32(e), a.neg != b.neg), true //nolint:gosec // G115: fitsExp(e) above keeps e in int32
 }
 
 // DivRound returns a/b rounded half away from zero to exactly prec decimal

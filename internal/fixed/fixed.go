@@ -39,7 +39,7 @@ func FromInt64(v int64) Num { return New(v, 0) }
 
 // New returns coef × 10^exp, like decimal.New.
 func New(coef int64, exp int32) Num {
-	u := uint64(coef)
+	u := uint64(coef) //nolint:gosec // G115: two's-complement bits on purpose; negated below into the magnitude
 	if coef < 0 {
 		u = -u // also right for math.MinInt64
 	}
@@ -169,7 +169,7 @@ func (n Num) Int64() (int64, bool) {
 		return 0, false
 	}
 	if n.neg {
-		return -int64(m.lo), true
+		return -int64(m.lo), true //nolint:gosec // G115: m.lo <= 2^63 (checked above), and int64(2^63) = MinInt64 negates to itself, the right value
 	}
-	return int64(m.lo), true
+	return int64(m.lo), true //nolint:gosec // G115: m.lo < 2^63 when not negative (checked above)
 }
