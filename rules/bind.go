@@ -126,7 +126,7 @@ func (b *Binding[T]) EvalInto(rec *T, res *Result) error {
 	}
 	f := p.frame()
 	f.reset()
-	err := b.load(f, unsafe.Pointer(rec))
+	err := b.load(f, unsafe.Pointer(rec)) //nolint:gosec // G103: fields are read at offsets Bind found by reflection on T itself
 	slow := false
 	if err == nil {
 		slow, err = p.exec(f, p.fast, p.slow)

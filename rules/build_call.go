@@ -78,7 +78,7 @@ func (b *builder[N, A]) rounding(n *node) func(*frame) N {
 	if len(n.kids) == 1 || n.kids[1].isConst() {
 		var p int32
 		if len(n.kids) == 2 {
-			p = int32(n.kids[1].litDec.IntPart())
+			p = int32(n.kids[1].litDec.IntPart()) //nolint:gosec // G115: the checker refused places beyond ±MaxScale (≤ 1000)
 		}
 		return func(f *frame) N { return apply(f, x(f), p) }
 	}
@@ -90,7 +90,7 @@ func (b *builder[N, A]) rounding(n *node) func(*frame) N {
 			f.fail(n.kids[1], ErrRuntimeLimit, fmt.Sprintf("%s 的小数位数必须是 -%d 到 %d 之间的整数", n.name, limit, limit))
 			return b.zero()
 		}
-		return apply(f, v, int32(p))
+		return apply(f, v, int32(p)) //nolint:gosec // G115: p was checked to lie within ±MaxScale just above
 	}
 }
 
@@ -243,7 +243,7 @@ func (b *builder[N, A]) dateCall(n *node) dateFn {
 			if !ok {
 				return 0
 			}
-			return d(f) + int32(k)
+			return d(f) + int32(k) //nolint:gosec // G115: whole() bounded k to ±1,000,000
 		}
 	}
 	y, m, d := b.num(n.kids[0]), b.num(n.kids[1]), b.num(n.kids[2])

@@ -87,16 +87,19 @@ func MaxNodes(n int) Option {
 	return positive("MaxNodes", n, func(c *config) { c.lim.maxNodes = n })
 }
 
-// MaxDigits bounds the digits of any number a calculation produces (default 100).
-// A result beyond it is an R006 error, never an unbounded allocation.
+// MaxDigits bounds the digits of any number a calculation produces (default 100, at most
+// 1,000,000). A result beyond it is an R006 error, never an unbounded allocation.
 func MaxDigits(n int) Option {
-	return positive("MaxDigits", n, func(c *config) { c.lim.maxDigits = n })
+	return positive("MaxDigits", n, func(c *config) { c.lim.maxDigits = min(n, maxMaxDigits) })
 }
+
+// maxMaxDigits caps MaxDigits, so limits stay far inside int32 where exponents are compared.
+const maxMaxDigits = 1_000_000
 
 // MaxScale bounds the decimal places a literal, round, floor, ceil or division may ask for
 // (default 40). It may not be below DivisionPlaces (default 20).
 func MaxScale(n int) Option {
-	return positive("MaxScale", n, func(c *config) { c.lim.maxScale = int32(min(n, 1000)) })
+	return positive("MaxScale", n, func(c *config) { c.lim.maxScale = int32(min(n, 1000)) }) //nolint:gosec // G115: 0 < n ≤ 1000
 }
 
 // MaxText bounds the bytes of any text a calculation produces (default 10,000).
@@ -107,7 +110,7 @@ func MaxText(n int) Option {
 // DivisionPlaces sets the decimal places kept by a division that does not terminate
 // (default 20, rounded half away from zero). It may not exceed MaxScale.
 func DivisionPlaces(n int) Option {
-	return positive("DivisionPlaces", n, func(c *config) { c.lim.divPlaces = int32(min(n, 1000)) })
+	return positive("DivisionPlaces", n, func(c *config) { c.lim.divPlaces = int32(min(n, 1000)) }) //nolint:gosec // G115: 0 < n ≤ 1000
 }
 
 func newConfig(opts []Option) (*config, error) {

@@ -56,7 +56,7 @@ func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 	out := make([]rune, len(rs))
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if n, ok := fullWidth(r); ok && n != '"' && n != '\'' && !(isDigitRune(n) && identBefore(out, i)) {
+		if n, ok := fullWidth(r); ok && n != '"' && n != '\'' && (!isDigitRune(n) || !identBefore(out, i)) {
 			r = n // a full-width digit inside a name stays as declared (指标１)
 		}
 		switch {

@@ -83,7 +83,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 
 func (c *compiler) program() *Program {
 	lim := c.cfg.lim
-	maxExp := int32(lim.maxDigits) + lim.maxScale
+	maxExp := int32(lim.maxDigits) + lim.maxScale //nolint:gosec // G115: MaxDigits caps maxDigits at 1,000,000
 	p := &Program{lim: lim, inputs: c.inputs, missing: c.firstUse, index: map[string]int{}, nslots: c.slots.n}
 	for _, d := range c.defs { // outputs in declaration order
 		o := output{name: d.name, typ: d.sym.typ, slot: d.sym.slot, index: len(p.outputs)}
