@@ -32,3 +32,12 @@
 // compiles it into Go closures over a 128-bit decimal, recomputing through decimal.Decimal a
 // record that does not fit, with the same digits.
 package rules
+
+// The stages, by file, for a reader of the code:
+//
+//	prelex.go, parse.go        text → expr's syntax tree (IME punctuation, exact number literals)
+//	analyze.go, deps.go        a Spec's names declared, definitions sorted by dependency
+//	check.go, check_builtin.go syntax tree → typed IR (ir.go), every problem as a Chinese error
+//	compile*.go, arith.go      IR → closures, once over fixed.Num and once over decimal.Decimal
+//	build.go                   Compile and Build: the stages in order
+//	program.go, frame.go, input.go, bind.go, batch.go, result.go, explain.go: evaluation

@@ -3,7 +3,7 @@ package rules
 import "github.com/shopspring/decimal"
 
 // op is what an IR node does. The checker turns expr's syntax tree into this small typed IR;
-// the closure compiler (build.go) reads only the IR, so it never depends on expr's checker.
+// the closure compiler (compile.go) reads only the IR, so it never depends on expr's checker.
 type op uint8
 
 const (

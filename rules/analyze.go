@@ -22,8 +22,9 @@ type def struct {
 	bad   bool
 }
 
-// compiler holds one Build's state.
-type compiler struct {
+// analyzer is the front end of one Build: it declares the Spec's names, parses every
+// expression, sorts the definitions by dependency and type-checks them into IR.
+type analyzer struct {
 	cfg      *config
 	syms     map[string]*symbol
 	funcs    map[string]*Func
@@ -48,7 +49,7 @@ func posErr(p Pos, code Code, ruleID, msg string) *Error {
 }
 
 // declare adds a program-level name, reporting a duplicate.
-func (c *compiler) declare(name string, p Pos, s *symbol) bool {
+func (c *analyzer) declare(name string, p Pos, s *symbol) bool {
 	if msg := checkName(name); msg != "" {
 		what := "名称"
 		if s.kind == symInput {
@@ -76,7 +77,7 @@ func (c *compiler) declare(name string, p Pos, s *symbol) bool {
 	return true
 }
 
-func (c *compiler) declareAll(spec Spec) {
+func (c *analyzer) declareAll(spec Spec) {
 	for _, in := range append(append([]Input(nil), c.cfg.inputs...), spec.Inputs...) {
 		s := &symbol{name: in.Name, typ: in.Type, kind: symInput, slot: c.slots.next()}
 		if c.declare(in.Name, in.Pos, s) {
@@ -104,7 +105,7 @@ func (c *compiler) declareAll(spec Spec) {
 	}
 }
 
-func (c *compiler) addDef(d *def) {
+func (c *analyzer) addDef(d *def) {
 	d.sym = &symbol{name: d.name, kind: symResult, slot: c.slots.next()}
 	if c.declare(d.name, d.pos, d.sym) {
 		c.defs = append(c.defs, d)
@@ -113,7 +114,7 @@ func (c *compiler) addDef(d *def) {
 }
 
 // parseAll parses every expression and records which results each definition reads.
-func (c *compiler) parseAll() {
+func (c *analyzer) parseAll() {
 	for _, d := range c.defs {
 		add := func(e Expr) {
 			src, tree, errs := parse(e, d.name, c.cfg.lim)
@@ -149,7 +150,7 @@ func (c *compiler) parseAll() {
 }
 
 // sortDefs orders definitions so each comes after what it reads; a cycle is an error naming it.
-func (c *compiler) sortDefs() {
+func (c *analyzer) sortDefs() {
 	const (
 		unseen = iota
 		active
@@ -192,7 +193,7 @@ func (c *compiler) sortDefs() {
 
 // checkAll type-checks definitions in dependency order, so a result's type is known before
 // anything that reads it is checked.
-func (c *compiler) checkAll() {
+func (c *analyzer) checkAll() {
 	for _, d := range c.order {
 		if d.bad {
 			d.sym.typ = TypeInvalid
@@ -210,7 +211,7 @@ func (c *compiler) checkAll() {
 
 // untyped guards the closure compiler: a result whose type could not be decided must come
 // with a reported problem, never reach code generation.
-func (c *compiler) untyped() {
+func (c *analyzer) untyped() {
 	if len(c.errs) > 0 {
 		return
 	}
@@ -221,7 +222,7 @@ func (c *compiler) untyped() {
 	}
 }
 
-func (c *compiler) checkExpr(d *def, i int) *node {
+func (c *analyzer) checkExpr(d *def, i int) *node {
 	if d.trees[i] == nil { // did not parse: its error is reported
 		return &node{typ: TypeInvalid, src: d.srcs[i]}
 	}
@@ -240,7 +241,7 @@ func (c *compiler) checkExpr(d *def, i int) *node {
 	return n
 }
 
-func (c *compiler) checkTable(d *def) {
+func (c *analyzer) checkTable(d *def) {
 	t := d.table
 	var typ Type
 	typRow := 0

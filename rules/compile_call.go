@@ -10,7 +10,7 @@ import (
 type decimalT = decimal.Decimal
 
 // numCall compiles a number-valued built-in call.
-func (b *builder[N, A]) numCall(n *node) func(*frame) N {
+func (b *compiler[N, A]) numCall(n *node) func(*frame) N {
 	ops := b.ops
 	switch n.bi {
 	case biRound, biFloor, biCeil:
@@ -61,7 +61,7 @@ func (b *builder[N, A]) numCall(n *node) func(*frame) N {
 
 // rounding compiles round, floor and ceil. Constant places were checked at compile time;
 // computed places are checked here against the same limit.
-func (b *builder[N, A]) rounding(n *node) func(*frame) N {
+func (b *compiler[N, A]) rounding(n *node) func(*frame) N {
 	ops := b.ops
 	fn := ops.round
 	switch n.bi {
@@ -96,7 +96,7 @@ func (b *builder[N, A]) rounding(n *node) func(*frame) N {
 
 // each compiles the elements of an aggregate's arguments: either several numbers or one list.
 // It returns the closures for literal elements, or a list closure.
-func (b *builder[N, A]) each(n *node) ([]func(*frame) N, func(*frame) []decimalT) {
+func (b *compiler[N, A]) each(n *node) ([]func(*frame) N, func(*frame) []decimalT) {
 	if len(n.kids) == 1 && n.kids[0].typ == TypeList && n.kids[0].op != opList {
 		return nil, b.listOf(n.kids[0])
 	}
@@ -113,7 +113,7 @@ func (b *builder[N, A]) each(n *node) ([]func(*frame) N, func(*frame) []decimalT
 
 // reduce folds the elements with combine, in order; it also reports how many there were.
 // combine holds no state of its own, so the compiled closure is safe for concurrent records.
-func (b *builder[N, A]) reduce(n *node, fns []func(*frame) N, list func(*frame) []decimalT, combine func(f *frame, acc, v N) N) func(*frame) (N, int) {
+func (b *compiler[N, A]) reduce(n *node, fns []func(*frame) N, list func(*frame) []decimalT, combine func(f *frame, acc, v N) N) func(*frame) (N, int) {
 	ops := b.ops
 	if list == nil {
 		return func(f *frame) (N, int) {
@@ -147,7 +147,7 @@ func (b *builder[N, A]) reduce(n *node, fns []func(*frame) N, list func(*frame) 
 
 // extreme compiles min and max; on a tie the earlier argument wins, as in shopspring's Min/Max
 // (the exponent of 1.0 and 1 differs, so which one is kept shows in the result's digits).
-func (b *builder[N, A]) extreme(n *node) func(*frame) N {
+func (b *compiler[N, A]) extreme(n *node) func(*frame) N {
 	ops := b.ops
 	want := -1
 	if n.bi == biMax {
@@ -179,7 +179,7 @@ func (b *builder[N, A]) extreme(n *node) func(*frame) N {
 	}
 }
 
-func (b *builder[N, A]) clamp(n *node) func(*frame) N {
+func (b *compiler[N, A]) clamp(n *node) func(*frame) N {
 	ops := b.ops
 	x, lo, hi := b.num(n.kids[0]), b.num(n.kids[1]), b.num(n.kids[2])
 	return func(f *frame) N {
@@ -197,7 +197,7 @@ func (b *builder[N, A]) clamp(n *node) func(*frame) N {
 	}
 }
 
-func (b *builder[N, A]) sumOf(n *node) func(*frame) (N, int) {
+func (b *compiler[N, A]) sumOf(n *node) func(*frame) (N, int) {
 	ops := b.ops
 	fns, list := b.each(n)
 	return b.reduce(n, fns, list, func(f *frame, acc, v N) N {
@@ -206,12 +206,12 @@ func (b *builder[N, A]) sumOf(n *node) func(*frame) (N, int) {
 	})
 }
 
-func (b *builder[N, A]) sum(n *node) func(*frame) N {
+func (b *compiler[N, A]) sum(n *node) func(*frame) N {
 	s := b.sumOf(n)
 	return func(f *frame) N { v, _ := s(f); return v }
 }
 
-func (b *builder[N, A]) avg(n *node) func(*frame) N {
+func (b *compiler[N, A]) avg(n *node) func(*frame) N {
 	ops := b.ops
 	s, places := b.sumOf(n), b.lim.divPlaces
 	return func(f *frame) N {
@@ -226,7 +226,7 @@ func (b *builder[N, A]) avg(n *node) func(*frame) N {
 }
 
 // dateCall compiles add_days and make_date.
-func (b *builder[N, A]) dateCall(n *node) dateFn {
+func (b *compiler[N, A]) dateCall(n *node) dateFn {
 	ops := b.ops
 	whole := func(f *frame, k int, x func(*frame) N, lo, hi int64) (int64, bool) {
 		v, ok := ops.whole(x(f))

@@ -8,7 +8,7 @@ import (
 // tableStep compiles a decision table: rows are tried in order, the first whose condition
 // holds writes its outcome. No match without an else row is an R004 error naming the table
 // and the values its conditions read.
-func tableStep[N any, A arithmetic[N]](b *builder[N, A], d *def) func(*frame) {
+func tableStep[N any, A arithmetic[N]](b *compiler[N, A], d *def) func(*frame) {
 	t := d.table
 	type row struct {
 		when boolFn
@@ -78,7 +78,7 @@ func slotsRead(n *node) []*node {
 	return out
 }
 
-func describeSlots[N any, A arithmetic[N]](b *builder[N, A], reads []*node) func(*frame) string {
+func describeSlots[N any, A arithmetic[N]](b *compiler[N, A], reads []*node) func(*frame) string {
 	seen := map[string]bool{}
 	type item struct {
 		name string
