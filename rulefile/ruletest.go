@@ -7,10 +7,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/goccy/go-yaml/ast"
+
 	"github.com/jixiao-go/jixiao/internal/suggest"
 	"github.com/jixiao-go/jixiao/rules"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // TestCase is one test kept beside the rules: given these inputs (on day At), the named
@@ -101,20 +101,23 @@ type testDraft struct {
 
 type rawValue struct {
 	name   string
-	node   *yaml.Node
+	node   ast.Node
 	pos    rules.Pos // the value
 	keyPos rules.Pos // the name
 }
 
 var testKeys = []string{"name", "given", "expect", "at", "desc"}
 
-func (l *loader) tests(n *yaml.Node) {
-	if n.Kind != yaml.SequenceNode {
-		l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "tests 应为测试的列表（每个测试以 - 开头）")
+func (l *loader) tests(n ast.Node) {
+	seq, ok := asSequence(n)
+	if !ok {
+		if !l.f.isRefused(n) {
+			l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "tests 应为测试的列表（每个测试以 - 开头）")
+		}
 		return
 	}
 	names := map[string]bool{}
-	for i, tn := range n.Content {
+	for i, tn := range seq.Values {
 		fields, ok := l.mapping(tn, fmt.Sprintf("第 %d 个测试", i+1), l.d.id)
 		if !ok {
 			continue
@@ -133,7 +136,7 @@ func (l *loader) tests(n *yaml.Node) {
 				t.expect, hasExpect = l.rawValues(f.value, "expect"), true
 			case "desc":
 			default:
-				l.unknownKey(f, tn, testKeys, "测试 "+t.name, l.d.id)
+				l.unknownKey(f, testKeys, "测试 "+t.name, l.d.id)
 			}
 		}
 		if !hasExpect {
@@ -147,17 +150,21 @@ func (l *loader) tests(n *yaml.Node) {
 	}
 }
 
-func (l *loader) rawValues(n *yaml.Node, what string) []rawValue {
+func (l *loader) rawValues(n ast.Node, what string) []rawValue {
 	pairs, ok := l.mapping(n, what, l.d.id)
 	if !ok {
 		return nil
 	}
-	out := make([]rawValue, len(pairs))
-	for i, p := range pairs {
-		if p.value.Kind != yaml.ScalarNode && !(p.value.Kind == yaml.SequenceNode && what == "given") {
+	out := make([]rawValue, 0, len(pairs))
+	for _, p := range pairs {
+		if l.f.isRefused(p.value) {
+			continue // reported once, by strictNodes
+		}
+		_, isSeq := asSequence(p.value)
+		if !isScalar(p.value) && !(isSeq && what == "given") {
 			l.fail(l.f.pos(p.value), rules.ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
 		}
-		out[i] = rawValue{name: p.key, node: p.value, pos: l.f.pos(p.value), keyPos: l.f.pos(p.kn)}
+		out = append(out, rawValue{name: p.key, node: unwrap(p.value), pos: l.f.pos(p.value), keyPos: l.f.pos(p.kn)})
 	}
 	return out
 }
@@ -224,33 +231,34 @@ func hint(name string, cands []string) string {
 // typedValue reads a test value as the type it must have.
 func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule string) (rules.Value, bool) {
 	n := r.node
-	if t == rules.TypeList && n.Kind == yaml.SequenceNode {
-		return c.listValue(n, r, rule)
+	if seq, ok := asSequence(n); ok && t == rules.TypeList {
+		return c.listValue(seq, r, rule)
 	}
-	if n.Kind != yaml.ScalarNode {
+	if !isScalar(n) {
 		c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
 		return rules.Value{}, false
 	}
+	text := scalarText(n)
 	kind := t
 	if kind == rules.TypeInt {
 		kind = rules.TypeDecimal // read as a number, then checked to be whole
 	}
 	switch kind {
 	case rules.TypeString:
-		return rules.TextOf(n.Value), true
+		return rules.TextOf(text), true
 	case rules.TypeBool, rules.TypeDate:
-		if v, ok := rules.ParseValue(t, n.Value); ok {
+		if v, ok := rules.ParseValue(t, text); ok {
 			return v, true
 		}
 	case rules.TypeDecimal:
-		if v := plainLiteral(n.Value, n.Tag); v.Type() == rules.TypeDecimal {
+		if v := plainLiteral(text, yamlTag(n)); v.Type() == rules.TypeDecimal {
 			return c.whole(v, t, r, rule) // a number, even quoted ("10,113.65")
 		}
 		// a constant expression such as 8/12, positioned in the file
 		p, err := rules.Build(rules.Spec{Formulas: []rules.Formula{{Expr: f.exprOf(n)}}}, rules.MaxNodes(200))
-		if err != nil && !startsLikeNumber(n.Value) && onlyCode(err, rules.ErrUnknownName) {
+		if err != nil && !startsLikeNumber(text) && onlyCode(err, rules.ErrUnknownName) {
 			// words, not a number (一百): say so rather than "unknown name"
-			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, text)
 			return rules.Value{}, false
 		}
 		if err != nil {
@@ -263,13 +271,13 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 			return rules.Value{}, false
 		}
 		if v.Type() != rules.TypeDecimal {
-			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, n.Value)
+			c.fail(r.pos, rules.ErrFileValue, rule, "%s 的值 %s 应为数字或只含数字的表达式", r.name, text)
 			return rules.Value{}, false
 		}
 		return c.whole(v, t, r, rule)
 	case rules.TypeList:
 		var ds []decimal.Decimal
-		for _, part := range strings.Split(strings.Trim(n.Value, "[] "), ",") {
+		for _, part := range strings.Split(strings.Trim(text, "[] "), ",") {
 			v := plainLiteral(strings.TrimSpace(part), "")
 			if v.Type() != rules.TypeDecimal {
 				c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
@@ -279,17 +287,17 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 		}
 		return rules.ListOf(ds), true
 	}
-	c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, n.Value)
+	c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, text)
 	return rules.Value{}, false
 }
 
 // listValue reads a list written as a YAML sequence: [50, 45.5].
-func (c *setCompiler) listValue(n *yaml.Node, r rawValue, rule string) (rules.Value, bool) {
-	ds := make([]decimal.Decimal, 0, len(n.Content))
-	for _, item := range n.Content {
+func (c *setCompiler) listValue(n *ast.SequenceNode, r rawValue, rule string) (rules.Value, bool) {
+	ds := make([]decimal.Decimal, 0, len(n.Values))
+	for _, item := range n.Values {
 		v := rules.Value{}
-		if item.Kind == yaml.ScalarNode {
-			v = plainLiteral(item.Value, item.Tag)
+		if isScalar(item) && !isAlias(item) { // an alias was refused already
+			v = plainLiteral(scalarText(item), yamlTag(item))
 		}
 		if v.Type() != rules.TypeDecimal {
 			c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [50, 45.5]", r.name)
