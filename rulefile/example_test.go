@@ -316,3 +316,41 @@ func ExampleRuleSet_InForce() {
 	// 1 0 1 1
 	// true
 }
+
+// Options fix a library's limits and the language's options for every rule set in it: here
+// a vendor function the rule files may call, and a smaller bound on a file's size.
+func ExampleNewLibrary() {
+	coefficient := rules.Func{
+		Name: "类别系数", Params: []rules.Type{rules.TypeString}, Result: rules.TypeDecimal,
+		Call: func(args []rules.Value) (rules.Value, error) {
+			if args[0].Text() == "基建" {
+				return rules.NumberOf(decimal.RequireFromString("1.2")), nil
+			}
+			return rules.NumberOf(decimal.NewFromInt(1)), nil
+		},
+	}
+	lib := rulefile.NewLibrary(
+		rulefile.RuleOptions(rules.WithFunction(coefficient)),
+		rulefile.MaxFileSize(64<<10))
+	src := `ruleset: 示例-系数
+effective: 2024-01-01
+inputs:
+  类别: {type: string}
+  得分: {type: decimal}
+formulas:
+  加权得分: 得分 * 类别系数(类别)
+`
+	if _, err := lib.LoadBytes(rulefile.Source{Name: "系数.yaml", Data: []byte(src)}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	ev := must(lib.Evaluate("示例-系数", day, map[string]any{"类别": "基建", "得分": "80"}))
+	v, _ := ev.Values.Get("加权得分")
+	fmt.Println(v)
+
+	_, err := lib.LoadBytes(rulefile.Source{Name: "大.yaml", Data: make([]byte, 70<<10)})
+	fmt.Println(err)
+	// Output:
+	// 96
+	// 大.yaml: 文件过大：71680 字节，上限 65536 字节
+}

@@ -66,13 +66,16 @@ func brokenCases(t *testing.T) []goldenCase {
 	return out
 }
 
+// defaultFileLimit is MaxFileSize's documented default.
+const defaultFileLimit = 1 << 20
+
 // oversizedRuleFile is a valid rule file just over the 1 MiB limit: a long comment block
 // such as a pasted policy document.
 func oversizedRuleFile() []byte {
 	var b bytes.Buffer
 	b.WriteString("ruleset: too-large\neffective: 2024-01-01\ninputs:\n  得分: {type: decimal}\nformulas:\n  加倍: 得分 * 2\n")
 	line := "# 政策原文：预算绩效管理是政府绩效管理的重要组成部分，是推进国家治理体系和治理能力现代化的内在要求。\n"
-	for b.Len() <= rulefile.MaxFileSize {
+	for b.Len() <= defaultFileLimit {
 		b.WriteString(line)
 	}
 	return b.Bytes()

@@ -21,9 +21,9 @@ import (
 // atomically: an evaluation that already picked a version keeps it, so no evaluation ever
 // mixes versions. The zero Library is not usable; make one with NewLibrary.
 type Library struct {
-	opts []rules.Option
-	mu   sync.Mutex // serialises loads; readers never wait
-	cur  atomic.Pointer[catalog]
+	cfg config
+	mu  sync.Mutex // serialises loads; readers never wait
+	cur atomic.Pointer[catalog]
 }
 
 // catalog is an immutable snapshot of a Library's rule sets.
@@ -31,10 +31,11 @@ type catalog struct {
 	sets map[string][]*RuleSet // by id, versions in order of Effective
 }
 
-// NewLibrary makes an empty Library. Options (vendor functions, inputs, limits) apply to
-// every rule set compiled into it.
-func NewLibrary(opts ...rules.Option) *Library {
-	l := &Library{opts: opts}
+// NewLibrary makes an empty Library. Its options are fixed from then on: RuleOptions (vendor
+// functions, inputs, the language's limits) apply to every rule set compiled into it, and
+// MaxFileSize bounds each file. A bad option is reported by every load.
+func NewLibrary(opts ...Option) *Library {
+	l := &Library{cfg: newConfig(opts)}
 	l.cur.Store(&catalog{sets: map[string][]*RuleSet{}})
 	return l
 }
@@ -52,7 +53,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		for k := range c.sets {
 			ids = append(ids, k)
 		}
-		return nil, &rules.Error{Code: rules.ErrFileReference, File: "<规则库>", Line: 1, Col: 1, Msg: "没有规则集 " + id + hint(id, ids)}
+		return nil, &rules.Error{Code: rules.ErrFileReference, Msg: "没有规则集 " + id + hint(id, ids)}
 	}
 	d := day(at)
 	var found *RuleSet
@@ -62,7 +63,7 @@ func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
 		}
 	}
 	if found == nil || !found.InForce(d) {
-		return nil, &rules.Error{Code: rules.ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
+		return nil, &rules.Error{Code: rules.ErrFileVersion,
 			Msg: fmt.Sprintf("规则集 %s 在 %s 没有生效的版本", id, d.Format("2006-01-02"))}
 	}
 	return found, nil
@@ -124,7 +125,10 @@ func (l *Library) load(files []Source, partial bool) ([]*RuleSet, error) {
 
 // prepare compiles files on top of base into a new catalog, leaving base as it was.
 func (l *Library) prepare(base *catalog, files []Source) (*catalog, []*RuleSet, error) {
-	sc := &setCompiler{opts: l.opts}
+	if err := l.cfg.err(); err != nil {
+		return base, nil, err // nothing loads under a bad option; the library stays as it was
+	}
+	sc := &setCompiler{opts: l.cfg.rules, maxFileSize: l.cfg.maxFileSize}
 	drafts, failed := readDrafts(files, sc)
 	next := base.clone()
 	added := next.compileAll(drafts, failed, sc)
@@ -164,7 +168,7 @@ func (s *Staged) Commit() error {
 	s.lib.mu.Lock()
 	defer s.lib.mu.Unlock()
 	if s.lib.cur.Load() != s.base {
-		return &rules.Error{Code: rules.ErrFileVersion, File: "<规则库>", Line: 1, Col: 1,
+		return &rules.Error{Code: rules.ErrFileVersion,
 			Msg: "规则库在预检之后已有变化，请重新预检后再提交"}
 	}
 	s.lib.cur.Store(s.next)
@@ -178,7 +182,7 @@ func readDrafts(files []Source, sc *setCompiler) ([]*draft, map[string]bool) {
 	var drafts []*draft
 	failed := map[string]bool{}
 	for _, f := range files {
-		d, errs := readDraft(f.Name, f.Data)
+		d, errs := readDraft(f.Name, f.Data, sc.maxFileSize)
 		sc.errs = append(sc.errs, errs...)
 		if d == nil {
 			continue

@@ -47,12 +47,12 @@ type loader struct {
 
 func (l *loader) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
 	l.errs = append(l.errs, &rules.Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
-		Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: rule})
+		Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, RuleID: rule}) // a zero Pos stays unpositioned
 }
 
-// readDraft parses a rule file. It never panics, whatever the bytes.
-func readDraft(name string, data []byte) (*draft, rules.ErrorList) {
-	f, body, errs := parseYAML(name, data)
+// readDraft parses a rule file of at most maxSize bytes. It never panics, whatever the bytes.
+func readDraft(name string, data []byte, maxSize int) (*draft, rules.ErrorList) {
+	f, body, errs := parseYAML(name, data, maxSize)
 	if f == nil {
 		return nil, errs
 	}

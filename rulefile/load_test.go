@@ -718,23 +718,60 @@ func TestLoadMissingElseAtRunTime(t *testing.T) {
 	assert.Equal(t, "偏差过大没有对应的行", results[1].Name)
 }
 
-// TestLoadFileSizeLimit: a file of exactly MaxFileSize bytes loads; one byte more is F005.
-func TestLoadFileSizeLimit(t *testing.T) {
+// sizedRuleFile is a valid rule file of exactly n bytes (n ≥ 100), padded with a comment.
+func sizedRuleFile(t *testing.T, n int) string {
 	head := "ruleset: size\neffective: 2024-01-01\ninputs:\n  x: {type: decimal}\nformulas:\n  y: x\n"
-	pad := rulefile.MaxFileSize - len(head)
+	pad := n - len(head)
 	exact := head + "#" + strings.Repeat("填", (pad-2)/3) + strings.Repeat(" ", (pad-2)%3) + "\n"
-	require.Len(t, exact, rulefile.MaxFileSize)
-	_, err := rulefile.NewLibrary().LoadBytes(ldFile("exact.yaml", exact))
-	assert.NoError(t, err, "exactly at the limit")
+	require.Len(t, exact, n)
+	return exact
+}
 
-	_, err = rulefile.NewLibrary().LoadBytes(ldFile("over.yaml", exact+"\n"))
-	list := rules.Errors(err)
-	require.Len(t, list, 1, "%v", err)
-	assert.Equal(t, rules.ErrFileLimit, list[0].Code)
-	assert.Equal(t, "over.yaml", list[0].File)
+// TestLoadFileSizeLimit: a file of exactly the limit loads; one byte more is F005, refused
+// before it is parsed, under the default limit and under one a platform sets.
+func TestLoadFileSizeLimit(t *testing.T) {
+	for _, r := range []struct {
+		name   string
+		limit  int
+		opts   []rulefile.Option
+		reason string
+	}{
+		{name: "默认", limit: defaultFileLimit, reason: "the documented default, 1 MiB"},
+		{name: "平台设定", limit: 4096, opts: []rulefile.Option{rulefile.MaxFileSize(4096)}, reason: "a platform's own, smaller bound"},
+	} {
+		ldReason(t, r.name, r.reason)
+		exact := sizedRuleFile(t, r.limit)
+		_, err := rulefile.NewLibrary(r.opts...).LoadBytes(ldFile("exact.yaml", exact))
+		assert.NoError(t, err, "%s: exactly at the limit", r.name)
 
-	_, err = rulefile.NewLibrary().LoadBytes(rulefile.Source{Name: "big.yaml", Data: oversizedRuleFile()})
+		_, err = rulefile.NewLibrary(r.opts...).LoadBytes(ldFile("over.yaml", exact+"\n"))
+		list := rules.Errors(err)
+		require.Len(t, list, 1, "%v", err)
+		assert.Equal(t, rules.ErrFileLimit, list[0].Code, r.name)
+		assert.Equal(t, "over.yaml", list[0].File, r.name)
+		assert.Equal(t, fmt.Sprintf("over.yaml: 文件过大：%d 字节，上限 %d 字节", r.limit+1, r.limit), list[0].Error(), r.name)
+	}
+
+	_, err := rulefile.NewLibrary().LoadBytes(rulefile.Source{Name: "big.yaml", Data: oversizedRuleFile()})
 	assert.True(t, errors.Is(err, rules.ErrFileLimit), "%v", err)
+}
+
+// TestLibraryBadOption: a bad option is the platform's mistake, reported by every load
+// without a file position, and nothing is loaded under it.
+func TestLibraryBadOption(t *testing.T) {
+	lib := rulefile.NewLibrary(rulefile.MaxFileSize(0))
+	for _, load := range []func(...rulefile.Source) ([]*rulefile.RuleSet, error){lib.LoadBytes, lib.LoadEach} {
+		sets, err := load(ldFile("ok.yaml", sizedRuleFile(t, 200)))
+		assert.Empty(t, sets)
+		list := rules.Errors(err)
+		require.Len(t, list, 1, "%v", err)
+		assert.Equal(t, rules.ErrDeclaration, list[0].Code)
+		assert.Equal(t, 0, list[0].Line)
+		assert.Equal(t, "MaxFileSize 必须为正数，收到 0", list[0].Error())
+	}
+	_, err := lib.Stage(ldFile("ok.yaml", sizedRuleFile(t, 200)))
+	assert.True(t, errors.Is(err, rules.ErrDeclaration), "%v", err)
+	assert.Empty(t, lib.RuleSets(), "nothing loaded under a bad option")
 }
 
 // TestLoadGivenListFlowStyle: the message for a bad list says "如 [1, 2.5]", so a list written

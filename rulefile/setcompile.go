@@ -14,13 +14,14 @@ import (
 // setCompiler turns drafts into RuleSets: merges what a file extends, splits the dates into
 // periods over which no param changes, and compiles one Program per period.
 type setCompiler struct {
-	opts []rules.Option
-	errs rules.ErrorList
+	opts        []rules.Option
+	maxFileSize int
+	errs        rules.ErrorList
 }
 
 func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
 	c.errs = append(c.errs, &rules.Error{Code: code, Msg: fmt.Sprintf(format, args...), File: p.File,
-		Line: max(p.Line, 1), Col: max(p.Col, 1), Offset: p.Offset, End: p.Offset, RuleID: rule})
+		Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, RuleID: rule}) // a zero Pos stays unpositioned
 }
 
 // compile builds the rule set of d, on top of base when d extends one. It returns nil when

@@ -115,7 +115,7 @@ func TestYAMLHints(t *testing.T) {
 			require.Equal(t, r.en, yamlHints[i].en, "an earlier entry catches %q", msg)
 			require.Equal(t, r.only, yamlHints[i].only != nil, "an earlier entry catches %q", msg)
 			covered[i] = true
-			_, _, errs := parseYAML("hint.yaml", []byte(r.src))
+			_, _, errs := parseYAML("hint.yaml", []byte(r.src), defaultMaxFileSize)
 			require.Len(t, errs, 1, "%v", errs)
 			e := errs[0]
 			assert.Equal(t, rules.ErrFileSyntax, e.Code, r.reason)
@@ -135,7 +135,7 @@ func TestYAMLHintFallback(t *testing.T) {
 	msg, tk := goccyError(t, src)
 	require.NotEmpty(t, msg)
 	require.Less(t, findHint(msg, tk), 0, "the table now knows %q: pick another example", msg)
-	_, _, errs := parseYAML("odd.yaml", []byte(src))
+	_, _, errs := parseYAML("odd.yaml", []byte(src), defaultMaxFileSize)
 	require.Len(t, errs, 1)
 	assert.Equal(t, "YAML 格式错误：无法读取这里的写法（"+msg+"）", errs[0].Msg)
 	assert.Equal(t, "2:9", fmt.Sprintf("%d:%d", errs[0].Line, errs[0].Col), "the second comma")

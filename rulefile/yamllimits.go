@@ -8,9 +8,6 @@ import (
 	"github.com/jixiao-go/jixiao/rules"
 )
 
-// MaxFileSize bounds a rule file; a larger one is refused before it is parsed.
-const MaxFileSize = 1 << 20
-
 // maxTokens and maxDepth bound what goccy/go-yaml's parser is given. Its cost grows with
 // the square of the keys in one block mapping and of the nesting depth (a 500 KB file of
 // 33 000 keys takes seconds, 100 000 nested brackets take gigabytes), so a file within

@@ -15,10 +15,10 @@ import (
 // parseYAML reads a rule file with goccy/go-yaml into the body of its one document (nil
 // for an empty file), with every problem YAML, or a rule file's stricter reading of it,
 // finds. It never panics, whatever the bytes, and its cost grows with the file's size.
-func parseYAML(name string, data []byte) (*yamlFile, ast.Node, rules.ErrorList) {
-	if len(data) > MaxFileSize {
+func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rules.ErrorList) {
+	if len(data) > maxSize {
 		return nil, nil, rules.ErrorList{{Code: rules.ErrFileLimit, File: name,
-			Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", len(data), MaxFileSize)}}
+			Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", len(data), maxSize)}}
 	}
 	text := string(data)
 	f := newYAMLFile(name, text)

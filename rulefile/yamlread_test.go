@@ -135,7 +135,7 @@ func TestLoadTooManyTokens(t *testing.T) {
 	for i := 0; i < 20_000; i++ {
 		fmt.Fprintf(&b, "  p%d: %d\n", i, i)
 	}
-	require.Less(t, b.Len(), rulefile.MaxFileSize)
+	require.Less(t, b.Len(), defaultFileLimit)
 	list := yrProblems(t, b.String())
 	require.Len(t, list, 1, "%v", list)
 	assert.Equal(t, rules.ErrFileLimit, list[0].Code)

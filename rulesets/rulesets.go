@@ -9,7 +9,6 @@ import (
 	"io/fs"
 
 	"github.com/jixiao-go/jixiao/rulefile"
-	"github.com/jixiao-go/jixiao/rules"
 )
 
 //go:embed *.yaml
@@ -36,8 +35,8 @@ func Load(lib *rulefile.Library) ([]*rulefile.RuleSet, error) {
 	return lib.LoadBytes(in...)
 }
 
-// Library makes a Library holding the default rule sets; opts apply to every rule set.
-func Library(opts ...rules.Option) (*rulefile.Library, error) {
+// Library makes a Library holding the default rule sets, with opts as NewLibrary takes them.
+func Library(opts ...rulefile.Option) (*rulefile.Library, error) {
 	lib := rulefile.NewLibrary(opts...)
 	if _, err := Load(lib); err != nil {
 		return nil, err

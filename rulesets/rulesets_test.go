@@ -2,13 +2,14 @@ package rulesets_test
 
 import (
 	"fmt"
+	"io/fs"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/jixiao-go/jixiao/rules"
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rulesets"
 )
 
@@ -70,7 +71,6 @@ func ExampleLibrary() {
 		fmt.Printf("%s: %s\n", name, v)
 	}
 	fmt.Println(ev.RuleSet, ev.Version)
-	_ = rules.TypeDecimal
 	// Output:
 	// 显示执行率: 0.4751
 	// 偏差: 0.2874
@@ -78,4 +78,42 @@ func ExampleLibrary() {
 	// 红标: true
 	// 整改期限天数: 30
 	// minfeng-monitor 2024-01-01
+}
+
+// FS is the embedded files themselves, for a tool that lists or copies them.
+func ExampleFS() {
+	names, err := fs.Glob(rulesets.FS(), "*.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, n := range names {
+		fmt.Println(n)
+	}
+	// Output:
+	// minfeng-application.yaml
+	// minfeng-monitor.yaml
+	// national-execution.yaml
+	// national-grade.yaml
+	// national-monitor.yaml
+}
+
+// Load adds the defaults to a library a platform made with its own options; they are named
+// rulesets/<name>.yaml in messages and traces. A rule set comes after the one it extends.
+func ExampleLoad() {
+	lib := rulefile.NewLibrary(rulefile.MaxFileSize(256 << 10))
+	sets, err := rulesets.Load(lib)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rs := range sets {
+		fmt.Println(rs.ID(), rs.File())
+	}
+	// Output:
+	// minfeng-application rulesets/minfeng-application.yaml
+	// national-monitor rulesets/national-monitor.yaml
+	// minfeng-monitor rulesets/minfeng-monitor.yaml
+	// national-execution rulesets/national-execution.yaml
+	// national-grade rulesets/national-grade.yaml
 }

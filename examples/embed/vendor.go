@@ -53,8 +53,13 @@ func categoryFunc() rules.Func {
 }
 
 // vendorOptions apply to every rule set the platform compiles: defaults and its own alike.
-func vendorOptions() []rules.Option {
-	return []rules.Option{rules.WithFunction(categoryFunc())}
+// The vendor also bounds rule files at 256 KB, far above its own and below what would
+// strain its servers.
+func vendorOptions() []rulefile.Option {
+	return []rulefile.Option{
+		rulefile.RuleOptions(rules.WithFunction(categoryFunc())),
+		rulefile.MaxFileSize(256 << 10),
+	}
 }
 
 // openLibrary loads jixiao's default rule sets and then the vendor's, which extend them.
