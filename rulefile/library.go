@@ -3,6 +3,7 @@ package rulefile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -103,19 +104,24 @@ type Source struct {
 // every file at once (an ErrorList), and then adds nothing. A file with the same rule-set id
 // and effective date as a version already in the library replaces it (hot swap).
 func (l *Library) LoadBytes(files ...Source) ([]*RuleSet, error) {
-	return l.load(files, false)
+	return l.load(files, nil, false)
 }
 
 // LoadEach is LoadBytes for tools that check many files: every file that compiles is added
 // even when others have problems; the problems are returned together as an ErrorList.
 func (l *Library) LoadEach(files ...Source) ([]*RuleSet, error) {
-	return l.load(files, true)
+	return l.load(files, nil, true)
 }
 
-func (l *Library) load(files []Source, partial bool) ([]*RuleSet, error) {
+// load compiles files and adds them; unread holds the problems of files that could not be
+// read at all, reported with the others' problems.
+func (l *Library) load(files []Source, unread rules.ErrorList, partial bool) ([]*RuleSet, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	next, added, err := l.prepare(l.cur.Load(), files)
+	if len(unread) > 0 {
+		err = append(unread, rules.Errors(err)...).Err()
+	}
 	if err != nil && !partial {
 		return nil, err
 	}
@@ -311,53 +317,113 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 // *.yaml and *.yml files (in name order).
 func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
 	var files []Source
+	var unread rules.ErrorList
 	for _, p := range paths {
 		names, err := ruleFiles(fsys, p)
 		if err != nil {
 			return nil, err
 		}
 		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
+			data, err := readBounded(fsys, name, name, l.cfg.maxFileSize)
+			if refused(err, &unread) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, Source{Name: name, Data: data})
 		}
 	}
-	return l.LoadBytes(files...)
+	return l.load(files, unread, false)
 }
 
 // LoadFiles loads rule files from the operating system's paths (files or directories).
 // File names in messages are the paths as given.
 func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 	var files []Source
+	var unread rules.ErrorList
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("找不到规则文件 %s：%w", p, errors.Unwrap(err))
 		}
 		if !info.IsDir() {
-			data, err := os.ReadFile(p)
+			data, err := readBounded(os.DirFS(filepath.Dir(p)), filepath.Base(p), p, l.cfg.maxFileSize)
+			if refused(err, &unread) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, Source{Name: p, Data: data})
 			continue
 		}
-		names, err := ruleFiles(os.DirFS(p), ".")
+		dir := os.DirFS(p)
+		names, err := ruleFiles(dir, ".")
 		if err != nil {
 			return nil, err
 		}
 		for _, name := range names {
 			full := filepath.Join(p, filepath.FromSlash(name))
-			data, err := os.ReadFile(full)
+			data, err := readBounded(dir, name, full, l.cfg.maxFileSize)
+			if refused(err, &unread) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, Source{Name: full, Data: data})
 		}
 	}
-	return l.LoadBytes(files...)
+	return l.load(files, unread, false)
+}
+
+// readBounded reads the rule file name in fsys (shown as shown in messages), refusing before
+// it reads what is not a regular file (a FIFO would block, a device never end) and what is
+// over limit bytes, so a file's cost is bounded by the limit, not by what the disk holds.
+func readBounded(fsys fs.FS, name, shown string, limit int) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &rules.Error{Code: rules.ErrFileValue, File: shown, Msg: "不是普通文件，不能作为规则文件读取"}
+	}
+	if info.Size() > int64(limit) {
+		return nil, tooLarge(shown, info.Size(), limit)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit { // it grew after Stat
+		return nil, tooLarge(shown, int64(len(data)), limit)
+	}
+	return data, nil
+}
+
+// refused reports whether err is the reader's refusal of the file itself (too large, not a
+// regular file), adding it to list so it is reported with every other file's problems.
+func refused(err error, list *rules.ErrorList) bool {
+	var e *rules.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	*list = append(*list, e)
+	return true
+}
+
+// tooLarge is the F005 error of a file over the size limit, as the reader reports it.
+func tooLarge(name string, size int64, limit int) *rules.Error {
+	return &rules.Error{Code: rules.ErrFileLimit, File: name,
+		Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", size, limit)}
 }
 
 // ruleFiles lists the rule files at p: p itself, or the *.yaml/*.yml files below it.

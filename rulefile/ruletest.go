@@ -161,7 +161,7 @@ func (l *loader) rawValues(n ast.Node, what string) []rawValue {
 			continue // reported once, by strictNodes
 		}
 		_, isSeq := asSequence(p.value)
-		if !isScalar(p.value) && !(isSeq && what == "given") {
+		if !isScalar(p.value) && (!isSeq || what != "given") {
 			l.fail(l.f.pos(p.value), rules.ErrFileValue, l.d.id, "%s 中 %s 的值应为单个值", what, p.key)
 		}
 		out = append(out, rawValue{name: p.key, node: unwrap(p.value), pos: l.f.pos(p.value), keyPos: l.f.pos(p.kn)})

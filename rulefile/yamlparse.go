@@ -17,8 +17,7 @@ import (
 // finds. It never panics, whatever the bytes, and its cost grows with the file's size.
 func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rules.ErrorList) {
 	if len(data) > maxSize {
-		return nil, nil, rules.ErrorList{{Code: rules.ErrFileLimit, File: name,
-			Msg: fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", len(data), maxSize)}}
+		return nil, nil, rules.ErrorList{tooLarge(name, int64(len(data)), maxSize)}
 	}
 	text := string(data)
 	f := newYAMLFile(name, text)
