@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/amount"
+)
+
+var monitorData = filepath.Join("testdata", "monitor", "项目.csv")
+
+// TestMonitorGolden keeps each format's output of a small table with every kind of row
+// (typed-in amounts, 涉密, the 20% boundary, rows that cannot be graded). go test
+// ./cmd/jixiao -run MonitorGolden -update rewrites the files.
+func TestMonitorGolden(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json"} {
+		stdout, stderr, code := runCLI("monitor", "--checkpoint", "2024-08-31", "--format", format, monitorData)
+		require.Equal(t, exitOK, code, stderr)
+		got := stdout
+		if format == "csv" {
+			got += "--- stderr ---\n" + stderr
+		} else {
+			require.Empty(t, stderr)
+		}
+		golden := filepath.Join("testdata", "monitor", format+".golden")
+		if *update {
+			require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+		}
+		want, err := os.ReadFile(golden)
+		require.NoError(t, err, "run go test ./cmd/jixiao -run MonitorGolden -update to create it")
+		assert.Equal(t, string(want), got, "%s output changed; review and run with -update", format)
+	}
+}
+
+type monitorLine struct {
+	ID        *string         `json:"id"`
+	Name      string          `json:"name"`
+	Grade     string          `json:"grade"`
+	Deviation *string         `json:"deviation"`
+	RedFlag   bool            `json:"red_flag"`
+	RectifyBy *string         `json:"rectify_by"`
+	Row       int             `json:"row"`
+	Error     string          `json:"error"`
+	Summary   json.RawMessage `json:"summary"`
+}
+
+func monitorJSON(t *testing.T, args ...string) []monitorLine {
+	t.Helper()
+	stdout, stderr, code := runCLI(append([]string{"monitor", "--format", "json"}, args...)...)
+	require.Equal(t, exitOK, code, stderr)
+	var out []monitorLine
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		var l monitorLine
+		require.NoError(t, json.Unmarshal([]byte(line), &l), line)
+		out = append(out, l)
+	}
+	return out
+}
+
+// TestMonitorJSONAccountsForEveryRow checks rows in = rows graded + rows rejected, each
+// rejection with its row (header = 1), and the keys the issue fixes.
+func TestMonitorJSONAccountsForEveryRow(t *testing.T) {
+	lines := monitorJSON(t, "--checkpoint", "2024-08-31", monitorData)
+	data, err := os.ReadFile(monitorData)
+	require.NoError(t, err)
+	rowsIn := strings.Count(string(data), "\n") - 1
+	require.Len(t, lines, rowsIn+1, "one line per data row and the summary")
+	graded, rejected := map[string]monitorLine{}, map[int]string{}
+	for _, l := range lines[:rowsIn] {
+		if l.ID != nil {
+			graded[*l.ID] = l
+		} else {
+			rejected[l.Row] = l.Error
+		}
+	}
+	assert.Len(t, graded, 5)
+	assert.Equal(t, []int{6, 7, 8, 9}, keys(rejected), "empty, zero and non-numeric budgets and a short row, by file row")
+	assert.Contains(t, rejected[6], "预算数为空")
+	assert.Contains(t, rejected[7], "除数为零")
+	assert.Equal(t, "良", graded["A03"].Grade, "budget 15, spent 8 in August is exactly 20%")
+	assert.Equal(t, "0.2", *graded["A03"].Deviation)
+	assert.Nil(t, graded["A03"].RectifyBy)
+	assert.Equal(t, "差", graded["A02"].Grade, "1,000.50 with spaces and full-width １００ read exactly")
+	require.NotNil(t, graded["A02"].RectifyBy)
+	assert.Equal(t, "2024-09-30", *graded["A02"].RectifyBy)
+	assert.Equal(t, "（涉密）", graded["A04"].Name)
+	assert.Equal(t, "优", graded["A09"].Grade, "a deviation that shows as 0.00% is 优")
+
+	var s struct {
+		Rows, Graded, Rejected int
+	}
+	require.NoError(t, json.Unmarshal(lines[rowsIn].Summary, &s))
+	assert.Equal(t, rowsIn, s.Rows)
+	assert.Equal(t, s.Rows, s.Graded+s.Rejected)
+}
+
+func keys(m map[int]string) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// TestMonitorNeverShowsClassifiedNames checks a 涉密 project's name is in no format's output.
+func TestMonitorNeverShowsClassifiedNames(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json"} {
+		stdout, stderr, _ := runCLI("monitor", "--checkpoint", "2024-08-31", "--format", format, monitorData)
+		assert.NotContains(t, stdout+stderr, "保密项目甲", format)
+		assert.Contains(t, stdout, "（涉密）", format)
+	}
+}
+
+// TestMonitorHeaderUnits checks amounts in 元 are converted exactly: the same projects in
+// 元 grade as in 万元.
+func TestMonitorHeaderUnits(t *testing.T) {
+	lines := monitorJSON(t, "--checkpoint", "2024-08-31", filepath.Join("testdata", "monitor", "元.csv"))
+	require.Len(t, lines, 3)
+	assert.Equal(t, "良", lines[0].Grade, "150000元 and 80000元 are 15 and 8 万元: exactly 20%")
+	assert.Equal(t, "0.2", *lines[0].Deviation)
+	assert.Equal(t, "差", lines[1].Grade, "1,200,000元 and 639940元: 20.0075% shows as 20.01%")
+	var s struct {
+		Total struct {
+			Wan string `json:"funds_wan"`
+		}
+	}
+	require.NoError(t, json.Unmarshal(lines[2].Summary, &s))
+	assert.Equal(t, "135", s.Total.Wan, "15 + 120 万元")
+}
+
+// TestMonitorExitCodes checks 0 for a completed run, 1 with --strict when a row was
+// rejected, 2 for unusable input.
+func TestMonitorExitCodes(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+		reason string
+	}{
+		{[]string{"--checkpoint", "2024-08-31", monitorData}, exitOK, "", "rejected rows do not fail a run"},
+		{[]string{"--checkpoint", "2024-08-31", "--strict", monitorData}, exitFindings, "有 4 行不能评级", "--strict fails on rejects"},
+		{[]string{"--checkpoint", "2024-08-31", "--strict", filepath.Join("testdata", "monitor", "元.csv")}, exitOK, "", "--strict passes a clean file"},
+		{[]string{"--checkpoint", "2024-08-31", "没有这个文件.csv"}, exitUsage, "文件不存在", "no such file"},
+		{[]string{"--checkpoint", "2024-08-31", filepath.Join("testdata", "monitor", "缺表头.csv")}, exitUsage, "表头缺少列：部门", "missing header column"},
+		{[]string{monitorData}, exitUsage, "缺少 --checkpoint", "the checkpoint is required"},
+		{[]string{"--checkpoint", "8月", monitorData}, exitUsage, "--checkpoint 应为日期", "not a date"},
+		{[]string{"--checkpoint", "2024-08-31", "--format", "xml", monitorData}, exitUsage, "--format 只能是", "unknown format"},
+		{[]string{"--checkpoint", "2024-08-31", "--ruleset", "minfeng-application", monitorData}, exitFindings, "", "a rule set without grades cannot monitor"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCLI(append([]string{"monitor"}, tt.args...)...)
+		assert.Equal(t, tt.code, code, tt.reason+": "+stderr)
+		assert.Contains(t, stderr, tt.stderr, tt.reason)
+	}
+}
+
+// TestMonitorSeedCheckpoints runs the command over the synthetic May and August data and
+// compares the summary with the seed's table (testdata/seed/monitoring.csv).
+func TestMonitorSeedCheckpoints(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed", "monitoring.csv"))
+	require.NoError(t, err)
+	for _, cp := range []struct{ date, month, file string }{
+		{"2024-05-31", "5月", "synthetic-2024-05.csv"}, {"2024-08-31", "8月", "synthetic-2024-08.csv"},
+	} {
+		lines := monitorJSON(t, "--checkpoint", cp.date, filepath.Join("..", "..", "testdata", "monitor", cp.file))
+		var s struct {
+			Grades []struct {
+				Grade string
+				Count int
+				Yi    string `json:"funds_yi"`
+			}
+		}
+		require.NoError(t, json.Unmarshal(lines[len(lines)-1].Summary, &s))
+		for _, g := range s.Grades {
+			yi, err := amount.ParseDecimal(g.Yi)
+			require.NoError(t, err)
+			found := false
+			for _, row := range strings.Split(string(seed), "\n") {
+				f := strings.Split(row, ",")
+				if len(f) > 4 && f[0] == cp.month && f[1] == g.Grade {
+					found = true
+					assert.Equal(t, f[3], strconv.Itoa(g.Count), "%s %s 项目数", cp.month, g.Grade)
+					want, err := amount.ParseDecimal(f[4])
+					require.NoError(t, err)
+					assert.True(t, want.Equal(yi), "%s %s 资金：种子 %s，命令 %s", cp.month, g.Grade, want, yi)
+				}
+			}
+			assert.True(t, found, "%s %s is in the seed", cp.month, g.Grade)
+		}
+	}
+}

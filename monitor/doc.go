@@ -1,0 +1,18 @@
+// Package monitor runs a county's budget-performance monitoring (绩效运行监控): it grades
+// every project a caller gives it at a checkpoint with a rule set, raises 红标 with their
+// rectification dates, sums projects and funds by grade, 部门 and fund type, and compares two
+// checkpoints.
+//
+// The package holds mechanisms only. Thresholds, the deviation formula, the flagging
+// checkpoint, deadlines and the grades with their display colours are policy and live in
+// the rule set (rulesets/minfeng-monitor.yaml and the files that extend it). The rule set
+// and this package meet at a few names, listed in names.go: the inputs 预算数, 执行数, 月份
+// and (when the rule set declares it) 监控日期 that a run supplies, and the results 等级,
+// 偏差, 红标 and 整改期限 (or 整改期限天数, calendar days from the checkpoint) it reads.
+// The grades are the literal outcomes of the rule set's decision table 等级, best first,
+// and each grade's colour is the text param 颜色_<等级> (a rule set may declare none).
+//
+// A run never loses a record: every record is graded or rejected with its row and reason,
+// and Run.In() == len(Graded) + len(Rejected). 涉密 projects are counted in every total but
+// their names are never shown: DisplayName gives （涉密）.
+package monitor

@@ -1,0 +1,163 @@
+package monitor
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/jixiao-go/jixiao/rulefile"
+	"github.com/jixiao-go/jixiao/rules"
+)
+
+// Grade is one grade a profile declares: its name as the rule set writes it (优, 良, 差 for
+// Minfeng; 红, 黄, 绿 for a traffic-light profile), its display colour, and its rank (0 is
+// the best). The zero Grade is "no grade", ranked nowhere.
+type Grade struct {
+	Name   string
+	Colour string
+	Rank   int
+}
+
+// String returns the grade's name.
+func (g Grade) String() string { return g.Name }
+
+// Profile is a monitoring rule set compiled for one day, with the grades it declares.
+// It is immutable and safe for concurrent use. The zero Profile is not usable; make one with
+// NewProfile or FromLibrary.
+type Profile struct {
+	rs      *rulefile.RuleSet
+	prog    *rules.Program
+	day     time.Time
+	grades  []Grade
+	inputs  map[string]bool
+	hasDate bool
+}
+
+// FromLibrary picks rule set id in force at the checkpoint day from lib.
+func FromLibrary(lib *rulefile.Library, id string, day time.Time) (*Profile, error) {
+	rs, err := lib.Get(id, day)
+	if err != nil {
+		return nil, err
+	}
+	return NewProfile(rs, day)
+}
+
+// NewProfile compiles rs for the checkpoint day and reads its grades and colours. A rule set
+// without a 等级 table of literal text outcomes, or with colours for some grades but not all,
+// is an error naming the file and position, since the run could not summarise by grade.
+func NewProfile(rs *rulefile.RuleSet, day time.Time) (*Profile, error) {
+	prog, err := rs.Program(day)
+	if err != nil {
+		return nil, err
+	}
+	grades, err := declaredGrades(rs, day)
+	if err != nil {
+		return nil, err
+	}
+	p := &Profile{rs: rs, prog: prog, day: day, grades: grades, inputs: map[string]bool{}}
+	for _, in := range prog.Inputs() {
+		p.inputs[in.Name] = true
+	}
+	p.hasDate = p.inputs[InputCheckpoint]
+	for _, name := range []string{ResultGrade, ResultRedFlag} {
+		if prog.Index(name) < 0 {
+			return nil, profileError(rs, rules.Pos{}, fmt.Sprintf("监控规则集 %s 没有结果 %s", rs.ID(), name))
+		}
+	}
+	return p, nil
+}
+
+// RuleSet is the rule set the profile runs.
+func (p *Profile) RuleSet() *rulefile.RuleSet { return p.rs }
+
+// Day is the day the profile's params are taken from.
+func (p *Profile) Day() time.Time { return p.day }
+
+// Grades lists the declared grades, best first. The slice is a copy.
+func (p *Profile) Grades() []Grade { return append([]Grade(nil), p.grades...) }
+
+// Grade finds a declared grade by name.
+func (p *Profile) Grade(name string) (Grade, bool) {
+	for _, g := range p.grades {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return Grade{}, false
+}
+
+func declaredGrades(rs *rulefile.RuleSet, day time.Time) ([]Grade, error) {
+	var table *rules.Table
+	for _, t := range rs.Tables() {
+		if t.Name == GradeTable {
+			t := t
+			table = &t
+		}
+	}
+	if table == nil {
+		return nil, profileError(rs, rules.Pos{}, fmt.Sprintf("监控规则集 %s 没有决策表 %s，无法得知有哪些等级", rs.ID(), GradeTable))
+	}
+	colours := paramTexts(rs, day)
+	var grades []Grade
+	seen := map[string]bool{}
+	for _, row := range table.Rows {
+		if row.Then.Expr != nil || row.Then.Value.Type() != rules.TypeString {
+			return nil, profileError(rs, row.Pos, fmt.Sprintf("决策表 %s 的每一行都要直接写出等级名（文本），才能列出全部等级", GradeTable))
+		}
+		name := row.Then.Value.Text()
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		grades = append(grades, Grade{Name: name, Colour: colours[ColourParamPrefix+name], Rank: len(grades)})
+	}
+	return grades, checkColours(rs, table, grades, colours)
+}
+
+// checkColours accepts a profile that declares a colour for every grade, or for none (a rule
+// set written before grades had colours shows none); a profile that declares some but not
+// all has forgotten one, and that is an error naming it.
+func checkColours(rs *rulefile.RuleSet, table *rules.Table, grades []Grade, colours map[string]string) error {
+	declared := 0
+	for _, g := range grades {
+		if _, ok := colours[ColourParamPrefix+g.Name]; ok {
+			declared++
+		}
+	}
+	if declared == 0 || declared == len(grades) {
+		return nil
+	}
+	for _, g := range grades {
+		if _, ok := colours[ColourParamPrefix+g.Name]; !ok {
+			return profileError(rs, table.Rows[0].Pos, fmt.Sprintf("等级 %s 没有显示颜色：请在 params 中写 %s%s（其他等级都写了颜色）", g.Name, ColourParamPrefix, g.Name))
+		}
+	}
+	return nil
+}
+
+// paramTexts gives the text params in force on day.
+func paramTexts(rs *rulefile.RuleSet, day time.Time) map[string]string {
+	out := map[string]string{}
+	for _, p := range rs.Params() {
+		var v rules.Value
+		for _, pv := range p.Values {
+			if pv.Since.IsZero() || !pv.Since.After(day) {
+				v = pv.Value
+			}
+		}
+		if v.Type() == rules.TypeString {
+			out[p.Name] = v.Text()
+		}
+	}
+	return out
+}
+
+func profileError(rs *rulefile.RuleSet, pos rules.Pos, msg string) error {
+	return &rules.Error{Code: rules.ErrFileValue, Msg: msg, File: fileOf(rs, pos), Line: pos.Line, Col: pos.Col, RuleSet: rs.ID()}
+}
+
+func fileOf(rs *rulefile.RuleSet, pos rules.Pos) string {
+	if pos.File != "" {
+		return pos.File
+	}
+	return rs.File()
+}

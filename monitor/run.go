@@ -1,0 +1,130 @@
+package monitor
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/rules"
+)
+
+// Outcome is one graded project: its record, its grade, its deviation as the rule set
+// rounds it (HasDeviation is false when the rule set has no 偏差 result), whether it was
+// flagged 红标, and its rectification date (zero when not flagged).
+type Outcome struct {
+	Record
+	Grade        Grade
+	Deviation    decimal.Decimal
+	HasDeviation bool
+	RedFlag      bool
+	RectifyBy    time.Time
+}
+
+// Rejection is a record the rule set could not grade, with the reason.
+type Rejection struct {
+	Record
+	Err error
+}
+
+// Run is the result of one checkpoint: every record is in Graded or Rejected, in the order
+// given. It is a plain value; Summary and Compare read it.
+type Run struct {
+	Checkpoint time.Time
+	Profile    *Profile
+	Graded     []Outcome
+	Rejected   []Rejection
+}
+
+// In is the number of records the run was given: len(Graded) + len(Rejected).
+func (r *Run) In() int { return len(r.Graded) + len(r.Rejected) }
+
+// Flagged lists the outcomes flagged 红标, in input order.
+func (r *Run) Flagged() []Outcome {
+	var out []Outcome
+	for _, o := range r.Graded {
+		if o.RedFlag {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Run grades recs at the checkpoint, a calendar date (its year, month and day are read in
+// its own location; callers in China pass dates in Asia/Shanghai). The rule set receives
+// 预算数 and 执行数 in 万元, 月份 (the checkpoint's month) and, when it declares it, 监控日期.
+// A record that fails is rejected with its reason and the others go on; the only error is
+// ctx's, checked between records, and then the run holds the records done so far.
+func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) (*Run, error) {
+	day := calendarDay(checkpoint)
+	run := &Run{Checkpoint: day, Profile: p, Graded: make([]Outcome, 0, len(recs))}
+	vars := make(map[string]any, 4)
+	res := p.prog.NewResult()
+	for i := range recs {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return run, err
+			}
+		}
+		o, err := p.grade(day, &recs[i], vars, res)
+		if err != nil {
+			run.Rejected = append(run.Rejected, Rejection{Record: recs[i], Err: err})
+			continue
+		}
+		run.Graded = append(run.Graded, o)
+	}
+	return run, nil
+}
+
+func (p *Profile) grade(day time.Time, rec *Record, vars map[string]any, res *rules.Result) (Outcome, error) {
+	clear(vars)
+	for k, v := range rec.Extra {
+		vars[k] = v
+	}
+	vars[InputBudget] = rec.Budget.In(amount.Wan).Value()
+	vars[InputSpent] = rec.Spent.In(amount.Wan).Value()
+	vars[InputMonth] = int(day.Month())
+	if p.hasDate {
+		vars[InputCheckpoint] = day
+	}
+	if err := p.prog.EvalInto(vars, res); err != nil {
+		return Outcome{}, err
+	}
+	o := Outcome{Record: *rec}
+	gv, _ := res.Get(ResultGrade)
+	g, ok := p.Grade(gv.Text())
+	if !ok {
+		return Outcome{}, fmt.Errorf("规则集 %s 给出的等级 %q 不在决策表 %s 中", p.rs.ID(), gv.String(), GradeTable)
+	}
+	o.Grade = g
+	if dv, ok := res.Get(ResultDeviation); ok && dv.Type() == rules.TypeDecimal {
+		o.Deviation, o.HasDeviation = dv.Decimal(), true
+	}
+	fv, _ := res.Get(ResultRedFlag)
+	o.RedFlag = fv.Type() == rules.TypeBool && fv.Bool()
+	if o.RedFlag {
+		o.RectifyBy = rectifyBy(day, res)
+	}
+	return o, nil
+}
+
+// rectifyBy is the flagged project's deadline: the rule set's 整改期限 when it computes one
+// (from the 监控日期 the run supplies), else its 整改期限天数 counted in calendar days from
+// the checkpoint, as national-monitor's 整改天数 is written (红标项目的整改期限（天）). Zero when
+// the rule set gives neither.
+func rectifyBy(day time.Time, res *rules.Result) time.Time {
+	if v, ok := res.Get(ResultRectifyBy); ok && v.Type() == rules.TypeDate {
+		return v.Time()
+	}
+	if v, ok := res.Get(ResultRectDays); ok && v.Type() == rules.TypeDecimal && v.Decimal().IsInteger() {
+		return day.AddDate(0, 0, int(v.Decimal().IntPart()))
+	}
+	return time.Time{}
+}
+
+// calendarDay keeps a time's calendar date, at midnight UTC, the form rule files use.
+func calendarDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
