@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+
+	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/scoring"
+)
+
+type scoreJSONItem struct {
+	Name   string `json:"name"`
+	Level1 string `json:"level1"`
+	Points string `json:"points"`
+	Score  string `json:"score"`
+}
+
+type scoreJSONProject struct {
+	ID            string          `json:"id"`
+	Name          string          `json:"name"`
+	ExecutionRate string          `json:"execution_rate"`
+	Score         string          `json:"score"`
+	Grade         scoring.Grade   `json:"grade"`
+	Action        string          `json:"action"`
+	ActionCode    string          `json:"action_code"`
+	Items         []scoreJSONItem `json:"items"`
+}
+
+type scoreJSONFinding struct {
+	Finding    string `json:"finding"`
+	Row        int    `json:"row"`
+	Declared   string `json:"declared"`
+	Computed   string `json:"computed"`
+	Difference string `json:"difference"`
+}
+
+type scoreJSONGrade struct {
+	Grade  scoring.Grade `json:"grade"`
+	Count  int           `json:"count"`
+	Budget string        `json:"budget"`
+}
+
+type scoreJSONSummary struct {
+	Rows          int              `json:"rows"`
+	ScoredRows    int              `json:"scored_rows"`
+	RejectedRows  int              `json:"rejected_rows"`
+	Projects      int              `json:"projects"`
+	Findings      int              `json:"findings"`
+	ByGrade       []scoreJSONGrade `json:"by_grade"`
+	TargetsMet    int              `json:"targets_met"`
+	Targets       int              `json:"targets"`
+	AverageScore  *string          `json:"average_score"`
+	ExecutionRate *string          `json:"execution_rate"`
+}
+
+// jsonLines writes one JSON object a line: projects, rejected rows, findings, the summary.
+func (r *scoreReport) jsonLines() ([]byte, error) {
+	var lines []any
+	for _, ps := range r.scored {
+		lines = append(lines, projectJSON(ps))
+	}
+	for _, e := range r.rejected {
+		lines = append(lines, e)
+	}
+	for _, f := range r.findings {
+		lines = append(lines, scoreJSONFinding{Finding: f.f.String(), Row: f.row, Declared: f.f.Declared.Text,
+			Computed: f.f.ComputedText(), Difference: f.f.DifferenceText()})
+	}
+	lines = append(lines, struct {
+		Summary scoreJSONSummary `json:"summary"`
+	}{r.summaryJSON()})
+	var buf bytes.Buffer
+	for _, l := range lines {
+		b, err := jsonLine(l)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(b)
+	}
+	return buf.Bytes(), nil
+}
+
+func projectJSON(ps scoring.ProjectScore) scoreJSONProject {
+	p := scoreJSONProject{ID: ps.Project.ID, Name: ps.Project.Name, ExecutionRate: shownRate(ps.Execution),
+		Score: ps.Graded.ShownText(), Grade: ps.Graded.Grade, Action: ps.Action.Text, ActionCode: ps.Action.Code,
+		Items: []scoreJSONItem{}}
+	for _, it := range ps.Items {
+		p.Items = append(p.Items, scoreJSONItem{Name: it.Indicator.Name, Level1: it.Indicator.Level1,
+			Points: it.Points.String(), Score: it.Score.String()})
+	}
+	return p
+}
+
+func (r *scoreReport) summaryJSON() scoreJSONSummary {
+	s := scoreJSONSummary{Rows: r.rows, ScoredRows: r.scoredRows(), RejectedRows: len(r.rejected),
+		Projects: len(r.scored), Findings: len(r.findings), TargetsMet: r.met, Targets: r.targets,
+		ByGrade: []scoreJSONGrade{}}
+	for _, t := range r.summary.ByGrade {
+		s.ByGrade = append(s.ByGrade, scoreJSONGrade{Grade: t.Grade, Count: t.Count, Budget: t.Budget.String()})
+	}
+	if avg, ok := r.summary.AverageScore(); ok {
+		text := amount.FormatDecimal(avg, 2)
+		s.AverageScore = &text
+	}
+	if r.overall != nil {
+		text := shownRate(*r.overall)
+		s.ExecutionRate = &text
+	}
+	return s
+}
+
+// shownRate is the rate as shown, as a ratio with the places the rule set rounded it to:
+// "0.8000" for 80.00%.
+func shownRate(e scoring.Execution) string {
+	return amount.FormatDecimal(e.Shown, max(-e.Shown.Exponent(), 0))
+}

@@ -1,0 +1,37 @@
+package scoring
+
+import "github.com/jixiao-go/jixiao/rules"
+
+// CodeUnspecified is the code an application rule set gives a grade its source names no
+// action for (Minfeng's report names none for 中). Such a grade is never given another
+// grade's action.
+const CodeUnspecified = "unspecified"
+
+// Action is what a grade means for next year's budget (结果应用), as the profile's
+// application rule set says.
+type Action struct {
+	Grade Grade
+	Code  string // machine code, stable across wordings: priority, reduce-or-cancel, unspecified…
+	Text  string // the action as staff read it: 下年度同类项目优先安排, 未规定…
+}
+
+// Specified reports whether the source names an action for the grade.
+func (a Action) Specified() bool { return a.Code != CodeUnspecified }
+
+// Apply looks up the action for a grade.
+func (s *Scorer) Apply(g Grade) (Action, error) {
+	rs := s.application
+	res, err := s.evaluate(rs, map[string]any{"等级": g.String()})
+	if err != nil {
+		return Action{}, err
+	}
+	code, err := value(rs, res, "代码", rules.TypeString)
+	if err != nil {
+		return Action{}, err
+	}
+	text, err := value(rs, res, "结果应用", rules.TypeString)
+	if err != nil {
+		return Action{}, err
+	}
+	return Action{Grade: g, Code: code.Text(), Text: text.Text()}, nil
+}

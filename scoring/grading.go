@@ -1,0 +1,43 @@
+package scoring
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/rules"
+)
+
+// Graded is a score with its grade. The grade follows the score as a report shows it
+// (Shown, rounded by the grade rule set's 显示位数), so 89.995 shows as 90.00 and is 优.
+type Graded struct {
+	Score decimal.Decimal // as given
+	Shown decimal.Decimal // as a report shows it
+	Grade Grade
+}
+
+// ShownText is the shown score with the places the rule set rounded it to: "96.03".
+func (g Graded) ShownText() string {
+	return amount.FormatDecimal(g.Shown, max(-g.Shown.Exponent(), 0))
+}
+
+// Grade grades a score (总分, out of 100) with the profile's grade bands.
+func (s *Scorer) Grade(score decimal.Decimal) (Graded, error) {
+	rs := s.grade
+	res, err := s.evaluate(rs, map[string]any{"总分": score})
+	if err != nil {
+		return Graded{}, err
+	}
+	shown, err := value(rs, res, "显示总分", rules.TypeDecimal)
+	if err != nil {
+		return Graded{}, err
+	}
+	text, err := value(rs, res, "等级", rules.TypeString)
+	if err != nil {
+		return Graded{}, err
+	}
+	g, err := ParseGrade(text.Text())
+	if err != nil {
+		return Graded{}, err
+	}
+	return Graded{Score: score, Shown: shown.Decimal(), Grade: g}, nil
+}
