@@ -354,3 +354,22 @@ formulas:
 	// 96
 	// 大.yaml: 文件过大：71680 字节，上限 65536 字节
 }
+
+// HasUntil tells an until of 0001-01-01 (a day like any other) from no until at all: the
+// zero time Until returns is itself that day.
+func ExampleRuleSet_HasUntil() {
+	lib := rulefile.NewLibrary()
+	sets, err := lib.LoadBytes(
+		rulefile.Source{Name: "旧.yaml", Data: []byte("ruleset: 旧\neffective: 0001-01-01\nuntil: 0001-01-01\nformulas:\n  y: 1\n")},
+		rulefile.Source{Name: "新.yaml", Data: []byte("ruleset: 新\neffective: 2024-01-01\nformulas:\n  y: 1\n")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rs := range sets {
+		fmt.Println(rs.ID(), rs.Version(), rs.HasUntil(), rs.InForce(time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)))
+	}
+	// Output:
+	// 旧 0001-01-01 true false
+	// 新 2024-01-01 false false
+}

@@ -20,7 +20,8 @@ import (
 // Library holds many rule sets, each in one or more dated versions, and picks the version
 // in force on a date. Loading into a Library is all-or-nothing and swaps the new contents in
 // atomically: an evaluation that already picked a version keeps it, so no evaluation ever
-// mixes versions. The zero Library is not usable; make one with NewLibrary.
+// mixes versions. The zero Library is not usable; make one with NewLibrary. A nil or zero
+// Library answers every call with an error of code rules.ErrMisuse (RuleSets with none).
 type Library struct {
 	cfg config
 	mu  sync.Mutex // serialises loads; readers never wait
@@ -44,7 +45,23 @@ func NewLibrary(opts ...Option) *Library {
 // Get returns the version of rule set id in force on day at. A version without until is in
 // force until the next version's effective date.
 func (l *Library) Get(id string, at time.Time) (*RuleSet, error) {
-	return l.cur.Load().get(id, at)
+	c, err := l.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	return c.get(id, at)
+}
+
+// snapshot is the library's current contents, or the misuse of a nil or zero Library.
+func (l *Library) snapshot() (*catalog, error) {
+	if l == nil {
+		return nil, misuse("Library 为 nil，请用 NewLibrary 创建")
+	}
+	c := l.cur.Load()
+	if c == nil {
+		return nil, misuse("Library 未经 NewLibrary 创建")
+	}
+	return c, nil
 }
 
 func (c *catalog) get(id string, at time.Time) (*RuleSet, error) {
@@ -81,7 +98,10 @@ func (l *Library) Evaluate(id string, at time.Time, vars map[string]any) (*Evalu
 
 // RuleSets lists every version of every rule set, by id and then effective date.
 func (l *Library) RuleSets() []*RuleSet {
-	c := l.cur.Load()
+	c, err := l.snapshot()
+	if err != nil {
+		return nil
+	}
 	ids := make([]string, 0, len(c.sets))
 	for id := range c.sets {
 		ids = append(ids, id)
@@ -116,9 +136,12 @@ func (l *Library) LoadEach(files ...Source) ([]*RuleSet, error) {
 // load compiles files and adds them; unread holds the problems of files that could not be
 // read at all, reported with the others' problems.
 func (l *Library) load(files []Source, unread rules.ErrorList, partial bool) ([]*RuleSet, error) {
+	if _, err := l.snapshot(); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	next, added, err := l.prepare(l.cur.Load(), files)
+	next, added, err := l.prepare(l.cur.Load(), files, partial)
 	if len(unread) > 0 {
 		err = append(unread, rules.Errors(err)...).Err()
 	}
@@ -129,17 +152,43 @@ func (l *Library) load(files []Source, unread rules.ErrorList, partial bool) ([]
 	return added, err
 }
 
-// prepare compiles files on top of base into a new catalog, leaving base as it was.
-func (l *Library) prepare(base *catalog, files []Source) (*catalog, []*RuleSet, error) {
+// prepare compiles files on top of base into a new catalog, leaving base as it was. What
+// extends a replaced rule set is recompiled on the new one. In a partial load, a file whose
+// rule set would break a rule set extending it is left out, with the reason, and the rest is
+// prepared again without it: the library never holds rule sets that do not compile together.
+func (l *Library) prepare(base *catalog, files []Source, partial bool) (*catalog, []*RuleSet, error) {
 	if err := l.cfg.err(); err != nil {
 		return base, nil, err // nothing loads under a bad option; the library stays as it was
 	}
-	sc := &setCompiler{opts: l.cfg.rules, maxFileSize: l.cfg.maxFileSize}
-	drafts, failed := readDrafts(files, sc)
-	next := base.clone()
-	added := next.compileAll(drafts, failed, sc)
-	next.rebase(added, sc) // what extends a replaced rule set is recompiled on the new one
-	return next, added, sc.errs.Err()
+	var refused rules.ErrorList
+	for {
+		sc := &setCompiler{opts: l.cfg.rules, maxFileSize: l.cfg.maxFileSize}
+		drafts, failed := readDrafts(files, sc)
+		next := base.clone()
+		added := next.compileAll(drafts, failed, sc)
+		errs, broken := next.rebase(added, sc)
+		if !partial || len(broken) == 0 {
+			all := append(append(refused, sc.errs...), errs...)
+			return next, added, all.Err()
+		}
+		refused = append(refused, errs...)
+		keep := files[:0:0]
+		for _, f := range files {
+			cut := false
+			for rs := range broken {
+				if rs.file == f.Name {
+					cut = true
+					refused = append(refused, &rules.Error{Code: rules.ErrFileReference, File: rs.file,
+						Line: rs.filePos.Line, Col: rs.filePos.Col, Offset: rs.filePos.Offset, End: rs.filePos.Offset, RuleID: rs.id,
+						Msg: "规则集 " + rs.id + " 未载入：载入后，扩展它的规则集无法编译（见其问题）"})
+				}
+			}
+			if !cut {
+				keep = append(keep, f)
+			}
+		}
+		files = keep
+	}
 }
 
 // Staged is a load compiled against a Library but not yet in it: a platform runs the new
@@ -154,10 +203,13 @@ type Staged struct {
 // Stage compiles files against the library as it is now, without changing it. Every
 // problem is returned at once, as LoadBytes does.
 func (l *Library) Stage(files ...Source) (*Staged, error) {
+	if _, err := l.snapshot(); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	base := l.cur.Load()
-	next, added, err := l.prepare(base, files)
+	next, added, err := l.prepare(base, files, false)
 	if err != nil {
 		return nil, err
 	}
@@ -165,12 +217,20 @@ func (l *Library) Stage(files ...Source) (*Staged, error) {
 }
 
 // RuleSets lists the rule sets the staged files define.
-func (s *Staged) RuleSets() []*RuleSet { return append([]*RuleSet(nil), s.sets...) }
+func (s *Staged) RuleSets() []*RuleSet {
+	if s == nil {
+		return nil
+	}
+	return append([]*RuleSet(nil), s.sets...)
+}
 
 // Commit swaps the staged rule sets into the library, atomically. It refuses (code F006) if
 // the library changed after Stage, since the staged rule sets were compiled against what
 // it held then.
 func (s *Staged) Commit() error {
+	if s == nil || s.lib == nil {
+		return misuse("Staged 为 nil 或未经 Library.Stage 创建")
+	}
 	s.lib.mu.Lock()
 	defer s.lib.mu.Unlock()
 	if s.lib.cur.Load() != s.base {
@@ -196,7 +256,7 @@ func readDrafts(files []Source, sc *setCompiler) ([]*draft, map[string]bool) {
 		if len(errs) > 0 {
 			failed[d.id] = true
 			d.broken = true
-			if d.id == "" || d.effective.IsZero() {
+			if d.id == "" || !d.hasEff {
 				continue
 			}
 		}
@@ -219,60 +279,13 @@ func (c *catalog) compileAll(drafts []*draft, failed map[string]bool, sc *setCom
 			failed[d.id] = true
 			continue
 		}
-		c.put(rs, added, sc, d)
+		if !c.put(rs, added, sc, d) {
+			failed[d.id] = true
+			continue
+		}
 		added = append(added, rs)
 	}
 	return added
-}
-
-// base finds the rule set d extends (nil when it extends none).
-func (c *catalog) base(d *draft, failed map[string]bool, sc *setCompiler) (*RuleSet, bool) {
-	if d.extends == "" {
-		return nil, true
-	}
-	b, err := c.get(d.extends, d.effective)
-	switch {
-	case err == nil:
-		return b, true
-	case failed[d.extends]:
-		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
-	default:
-		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本%s",
-			d.extends, d.effective.Format("2006-01-02"), hint(d.extends, sortedIDs(c.sets)))
-	}
-	return nil, false
-}
-
-// orderDrafts puts every draft after the draft it extends, when both are in this load.
-func orderDrafts(ds []*draft, sc *setCompiler) []*draft {
-	byID := map[string][]*draft{}
-	for _, d := range ds {
-		byID[d.id] = append(byID[d.id], d)
-	}
-	var out []*draft
-	state := map[*draft]int{}
-	var visit func(d *draft)
-	visit = func(d *draft) {
-		switch state[d] {
-		case 2:
-			return
-		case 1:
-			sc.fail(d.extPos, rules.ErrCycle, d.id, "extends 形成循环：%s 间接扩展了自己", d.id)
-			return
-		}
-		state[d] = 1
-		for _, b := range byID[d.extends] {
-			if b != d {
-				visit(b)
-			}
-		}
-		state[d] = 2
-		out = append(out, d)
-	}
-	for _, d := range ds {
-		visit(d)
-	}
-	return out
 }
 
 func (c *catalog) clone() *catalog {
@@ -284,16 +297,18 @@ func (c *catalog) clone() *catalog {
 }
 
 // put adds rs, replacing a version with the same effective date loaded earlier (not in this
-// same load), and reports versions whose explicit until overlaps the next version.
-func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draft) {
-	vs := c.sets[rs.id]
+// same load), and reports versions whose explicit until overlaps the next version. It reports
+// whether rs was put (a second version from the same day in one load is not, nor a version
+// overlapping another).
+func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draft) bool {
+	vs := append([]*RuleSet(nil), c.sets[rs.id]...) // the catalog keeps its own until rs fits
 	replaced := false
 	for i, v := range vs {
 		if v.effective.Equal(rs.effective) {
 			for _, s := range sameLoad {
 				if s == v {
 					sc.fail(d.effPos, rules.ErrFileVersion, rs.id, "规则集 %s 有两个版本都从 %s 生效（另一个在 %s）", rs.id, rs.effective.Format("2006-01-02"), v.file)
-					return
+					return false
 				}
 			}
 			vs[i], replaced = rs, true // hot swap: the same version, revised
@@ -303,19 +318,30 @@ func (c *catalog) put(rs *RuleSet, sameLoad []*RuleSet, sc *setCompiler, d *draf
 		vs = append(vs, rs)
 	}
 	sort.Slice(vs, func(i, j int) bool { return vs[i].effective.Before(vs[j].effective) })
+	fits := true
 	for i := 1; i < len(vs); i++ {
 		prev := vs[i-1]
-		if !prev.until.IsZero() && !prev.until.Before(vs[i].effective) {
+		if prev.hasUntil && !prev.until.Before(vs[i].effective) {
 			sc.fail(d.effPos, rules.ErrFileVersion, rs.id, "规则集 %s 的版本生效期重叠：%s（%s）与 %s（%s）", rs.id,
 				prev.span(), prev.file, vs[i].span(), vs[i].file)
+			fits = false
 		}
 	}
-	c.sets[rs.id] = vs
+	if fits { // an overlapping version is not added: a partial load must not keep it
+		c.sets[rs.id] = vs
+	}
+	return fits
 }
 
 // LoadFS loads rule files from fsys: each path is a file or a directory searched for
 // *.yaml and *.yml files (in name order).
 func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
+	if _, err := l.snapshot(); err != nil {
+		return nil, err
+	}
+	if fsys == nil {
+		return nil, misuse("LoadFS 的文件系统为 nil")
+	}
 	var files []Source
 	var unread rules.ErrorList
 	for _, p := range paths {
@@ -338,8 +364,12 @@ func (l *Library) LoadFS(fsys fs.FS, paths ...string) ([]*RuleSet, error) {
 }
 
 // LoadFiles loads rule files from the operating system's paths (files or directories).
-// File names in messages are the paths as given.
+// File names in messages are the paths as given. In a directory, a link leading out of it is
+// refused, as a file that is not a regular file is, and reported with the other problems.
 func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
+	if _, err := l.snapshot(); err != nil {
+		return nil, err
+	}
 	var files []Source
 	var unread rules.ErrorList
 	for _, p := range paths {
@@ -365,6 +395,10 @@ func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 		}
 		for _, name := range names {
 			full := filepath.Join(p, filepath.FromSlash(name))
+			if !insideTree(full, p) {
+				unread = append(unread, &rules.Error{Code: rules.ErrFileValue, File: full, Msg: "是指向目录之外的链接，不能作为规则文件读取"})
+				continue
+			}
 			data, err := readBounded(dir, name, full, l.cfg.maxFileSize)
 			if refused(err, &unread) {
 				continue
@@ -376,6 +410,30 @@ func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 		}
 	}
 	return l.load(files, unread, false)
+}
+
+// insideTree reports whether name, found by walking the directory root, still lies inside
+// root once links are followed: a link in the tree may not bring in a file from elsewhere.
+func insideTree(name, root string) bool {
+	target, err := resolvePath(name)
+	if err != nil {
+		return true // a broken link: reading it reports it
+	}
+	top, err := resolvePath(root)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(top, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolvePath is p's absolute path with every link followed.
+func resolvePath(p string) (string, error) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(target)
 }
 
 // readBounded reads the rule file name in fsys (shown as shown in messages), refusing before
@@ -451,44 +509,6 @@ func ruleFiles(fsys fs.FS, p string) ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
-}
-
-// rebase recompiles the rule sets that extend one of changed (directly or through another),
-// so that replacing a base never leaves a regional file computing with the old base's rules.
-// It returns the recompiled rule sets.
-func (c *catalog) rebase(changed []*RuleSet, sc *setCompiler) []*RuleSet {
-	ids := map[string]bool{}
-	for _, rs := range changed {
-		ids[rs.id] = true
-	}
-	var out []*RuleSet
-	for round := 0; round <= len(c.sets); round++ { // each round reaches one more level of extends
-		var next []*RuleSet
-		for _, id := range sortedIDs(c.sets) {
-			for i, rs := range c.sets[id] {
-				if rs.extends == "" || !ids[rs.extends] || ids[rs.id] || rs.src == nil {
-					continue
-				}
-				base, err := c.get(rs.extends, rs.effective)
-				if err != nil {
-					sc.fail(rs.src.extPos, rules.ErrFileReference, rs.id, "替换后，%s 扩展的规则集 %s 在 %s 没有生效的版本", rs.id, rs.extends, rs.effective.Format("2006-01-02"))
-					continue
-				}
-				if nrs := sc.compile(rs.src, base); nrs != nil {
-					c.sets[id][i] = nrs
-					next = append(next, nrs)
-				}
-			}
-		}
-		if len(next) == 0 {
-			break
-		}
-		for _, rs := range next {
-			ids[rs.id] = true
-		}
-		out = append(out, next...)
-	}
-	return out
 }
 
 func sortedIDs(m map[string][]*RuleSet) []string {

@@ -27,6 +27,8 @@ type draft struct {
 	extPos    rules.Pos
 	effective time.Time
 	until     time.Time
+	hasEff    bool // presence is its own field: 0001-01-01 is a date, not "not given"
+	hasUntil  bool
 	idPos     rules.Pos
 	effPos    rules.Pos
 	inputs    []rules.Input
@@ -121,19 +123,19 @@ func (l *loader) unknownKey(p pair, allowed []string, where, rule string) {
 	at := l.f.pos(p.kn)
 	if i := strings.IndexRune(p.key, '：'); i >= 0 && !isQuoted(p.kn) {
 		at = l.f.posAt(at.Offset + len([]rune(p.key[:i])))
-		l.fail(at, rules.ErrFileKey, rule, "%s中的键 %q 里用了全角冒号“：”：键后面要用半角冒号和空格“: ”", where, p.key)
+		l.fail(at, rules.ErrFileKey, rule, "%s中的键 %q 里用了全角冒号“：”：键后面要用半角冒号和空格“: ”", where, excerpt(p.key))
 		return
 	}
 	if p.flow {
 		l.fail(at, rules.ErrFileKey, rule,
-			"%s中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, p.key)
+			"%s中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, excerpt(p.key))
 		return
 	}
 	if best := suggest.Closest(p.key, append([]string(nil), allowed...)); best != "" {
-		l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, p.key, best)
+		l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, excerpt(p.key), best)
 		return
 	}
-	l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, p.key, strings.Join(allowed, "、"))
+	l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, excerpt(p.key), strings.Join(allowed, "、"))
 }
 
 // scalar reads a single value.
@@ -155,7 +157,11 @@ func (l *loader) date(n ast.Node, what, rule string) (time.Time, bool) {
 	}
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为日期，写作 2024-01-01，这里是 %q", what, s)
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为日期，写作 2024-01-01，这里是 %q", what, excerpt(s))
+		return time.Time{}, false
+	}
+	if t.Year() < 1 { // the layout's four digits stop at 9999; year 0000 still parses
+		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应在 0001-01-01 到 9999-12-31 之间，这里是 %q", what, excerpt(s))
 		return time.Time{}, false
 	}
 	return t, true
@@ -192,10 +198,10 @@ func (l *loader) top(n ast.Node) {
 			d.extends, _ = l.scalar(p.value, "extends", d.id)
 			d.extPos = l.f.pos(p.value)
 		case "effective":
-			d.effective, _ = l.date(p.value, "effective", d.id)
+			d.effective, d.hasEff = l.date(p.value, "effective", d.id)
 			d.effPos = l.f.pos(p.value)
 		case "until":
-			d.until, _ = l.date(p.value, "until", d.id)
+			d.until, d.hasUntil = l.date(p.value, "until", d.id)
 		case "inputs":
 			l.inputs(p.value)
 		case "params":
@@ -215,10 +221,10 @@ func (l *loader) top(n ast.Node) {
 			l.fail(l.f.pos(n), rules.ErrFileMissing, d.id, "规则文件缺少必填的键 %s", k)
 		}
 	}
-	if !d.until.IsZero() && !d.effective.IsZero() && d.until.Before(d.effective) {
+	if d.hasUntil && d.hasEff && d.until.Before(d.effective) {
 		l.fail(d.effPos, rules.ErrFileVersion, d.id, "until（%s）早于 effective（%s）", d.until.Format("2006-01-02"), d.effective.Format("2006-01-02"))
 	}
-	if d.version == "" && !d.effective.IsZero() {
+	if d.version == "" && d.hasEff {
 		d.version = d.effective.Format("2006-01-02")
 	}
 }
@@ -226,7 +232,7 @@ func (l *loader) top(n ast.Node) {
 // checkID says why s cannot be a rule-set id ("" if it can).
 func checkID(s string) string {
 	if strings.ContainsAny(s, " \t\n/\\:") {
-		return fmt.Sprintf("%q 不能含空格、斜杠或冒号", s)
+		return fmt.Sprintf("%q 不能含空格、斜杠或冒号", excerpt(s))
 	}
 	return ""
 }
@@ -335,11 +341,11 @@ func (l *loader) paramValue(n ast.Node, name string, dated bool) (ParamValue, bo
 		return ParamValue{}, false
 	}
 	v := ParamValue{Pos: l.f.pos(n)}
-	hasValue := false
+	hasValue, hasSince := false, false
 	for _, f := range fields {
 		switch f.key {
 		case "since":
-			v.Since, _ = l.date(f.value, "since", l.d.id)
+			v.Since, hasSince = l.date(f.value, "since", l.d.id)
 			v.SincePos = l.f.pos(f.value)
 		case "value":
 			v.Value, v.Pos, hasValue = l.literal(f.value), l.f.pos(f.value), true
@@ -354,7 +360,7 @@ func (l *loader) paramValue(n ast.Node, name string, dated bool) (ParamValue, bo
 		l.fail(l.f.pos(n), rules.ErrFileMissing, l.d.id, "参数 %s 的取值缺少 value", name)
 		return v, false
 	}
-	if dated && v.Since.IsZero() && len(fields) > 0 {
+	if dated && !hasSince && len(fields) > 0 {
 		l.fail(l.f.pos(n), rules.ErrFileMissing, l.d.id, "参数 %s 的分段取值缺少 since（从哪天起生效）", name)
 		return v, false
 	}
@@ -380,7 +386,7 @@ func (l *loader) literal(n ast.Node) rules.Value {
 		l.fail(l.f.pos(n), rules.ErrFileValue, l.d.id, "这里应为单个值，这里是%s", kindName(n))
 		return rules.Value{}
 	}
-	if isQuoted(n) {
+	if isQuoted(n) || yamlTag(n) == "!!str" {
 		return rules.TextOf(scalarText(n))
 	}
 	v := plainLiteral(scalarText(n), yamlTag(n))
@@ -388,6 +394,17 @@ func (l *loader) literal(n ast.Node) rules.Value {
 		return l.constExpr(n)
 	}
 	return v
+}
+
+// yamlBool reads YAML 1.2's six ways to write a boolean.
+func yamlBool(s string) (b, ok bool) {
+	switch s {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
 }
 
 // startsLikeNumber reports whether an unquoted value begins like a number (8/12, 20万, 1e3):
@@ -425,6 +442,9 @@ func (l *loader) constExpr(n ast.Node) rules.Value {
 // yamlTag is the YAML type a plain value was read as, where it matters to plainLiteral:
 // "!!bool" for true and false, "!!null" for an empty value, ~ or null, else "".
 func yamlTag(n ast.Node) string {
+	if t, ok := n.(*ast.TagNode); ok && t.Start != nil && t.Start.Value == "!!str" {
+		return "!!str" // an explicit !!str is text, as if quoted
+	}
 	switch unwrap(n).(type) {
 	case *ast.BoolNode:
 		return "!!bool"
@@ -435,12 +455,18 @@ func yamlTag(n ast.Node) string {
 }
 
 // plainLiteral reads a plain value's text; tag is yamlTag's.
+// YAML 1.2's booleans are true, True, TRUE, false, False and FALSE; goccy's BoolNode holds
+// just these.
 func plainLiteral(s, tag string) rules.Value {
-	switch {
-	case tag == "!!bool" && (s == "true" || s == "false"):
-		return rules.BoolOf(s == "true")
-	case tag == "!!null":
+	switch tag {
+	case "!!bool":
+		if b, ok := yamlBool(s); ok {
+			return rules.BoolOf(b)
+		}
+	case "!!null":
 		return rules.Value{}
+	case "!!str":
+		return rules.TextOf(s)
 	}
 	if d, err := amount.ParseDecimal(s); err == nil {
 		return rules.NumberOf(d)

@@ -3,6 +3,7 @@
 package rulefile_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -51,4 +52,29 @@ func TestLoadFilesRefusesBeforeReading(t *testing.T) {
 	_, err = rulefile.NewLibrary().LoadFS(os.DirFS(dir), "sparse.yaml")
 	assert.ErrorIs(t, err, rules.ErrFileLimit)
 	assert.Contains(t, err.Error(), "sparse.yaml: 文件过大：3221225472 字节，上限 1048576 字节")
+}
+
+// TestLoadFilesNoLinkOut: walking a directory follows no link out of it; a link inside the
+// tree is fine.
+func TestLoadFilesNoLinkOut(t *testing.T) {
+	outside := t.TempDir()
+	good := "ruleset: %s\neffective: 2024-01-01\nformulas:\n  y: 1\n"
+	require.NoError(t, os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte(fmt.Sprintf(good, "secret")), 0o600))
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "in.yaml"), []byte(fmt.Sprintf(good, "in")), 0o600))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "sub"), 0o700))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "sub", "out.yaml")))
+
+	_, err := rulefile.NewLibrary().LoadFiles(dir)
+	list := rules.Errors(err)
+	require.Len(t, list, 1, "%v", err)
+	assert.Equal(t, rules.ErrFileValue, list[0].Code)
+	assert.Equal(t, filepath.Join(dir, "sub", "out.yaml")+": 是指向目录之外的链接，不能作为规则文件读取", list[0].Error())
+
+	require.NoError(t, os.Remove(filepath.Join(dir, "sub", "out.yaml")))
+	sets, err := rulefile.NewLibrary().LoadFiles(dir)
+	require.NoError(t, err)
+	assert.Len(t, sets, 1, "in.yaml")
+	_, err = rulefile.NewLibrary().LoadFiles(filepath.Join(outside, "secret.yaml"))
+	assert.NoError(t, err, "a file named directly is the caller's choice")
 }

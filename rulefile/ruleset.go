@@ -13,6 +13,8 @@ import (
 type RuleSet struct {
 	id, title, version string
 	effective, until   time.Time
+	hasUntil           bool // until 0001-01-01 is a date, not "no until"
+	depth              int  // how many rule sets it extends, one through another
 	source, extends    string
 	file, hash         string
 
@@ -48,41 +50,60 @@ type period struct {
 	prog *rules.Program
 }
 
+// or is rs, or for a nil RuleSet an empty one, so that its accessors answer zero values
+// rather than panic; what evaluates (Program, Evaluate, Explain) reports the misuse instead.
+func (rs *RuleSet) or() *RuleSet {
+	if rs == nil {
+		return &RuleSet{}
+	}
+	return rs
+}
+
+// misuse is the error of a caller's mistake (a nil or zero Library, RuleSet or Staged).
+func misuse(what string) *rules.Error {
+	return &rules.Error{Code: rules.ErrMisuse, Msg: "调用有误：" + what}
+}
+
 // ID is the rule set's id (ruleset: in the file), the name a Library finds it by.
-func (rs *RuleSet) ID() string { return rs.id }
+func (rs *RuleSet) ID() string { return rs.or().id }
 
 // Title is the rule set's title, for people.
-func (rs *RuleSet) Title() string { return rs.title }
+func (rs *RuleSet) Title() string { return rs.or().title }
 
 // Version names this version; without version: in the file it is the effective date.
-func (rs *RuleSet) Version() string { return rs.version }
+func (rs *RuleSet) Version() string { return rs.or().version }
 
 // Effective is the first day this version is in force.
-func (rs *RuleSet) Effective() time.Time { return rs.effective }
+func (rs *RuleSet) Effective() time.Time { return rs.or().effective }
 
 // Until is the last day this version is in force (inclusive); the zero time means until the
-// next version's effective date.
-func (rs *RuleSet) Until() time.Time { return rs.until }
+// next version's effective date, unless HasUntil says the file gave until 0001-01-01.
+func (rs *RuleSet) Until() time.Time { return rs.or().until }
+
+// HasUntil reports whether the file gives until: the zero time Until returns without one is
+// itself a day (0001-01-01) a file may give.
+func (rs *RuleSet) HasUntil() bool { return rs.or().hasUntil }
 
 // Source is the policy text the rules come from (source: in the file).
-func (rs *RuleSet) Source() string { return rs.source }
+func (rs *RuleSet) Source() string { return rs.or().source }
 
 // Extends is the id of the rule set this one overrides, or "".
-func (rs *RuleSet) Extends() string { return rs.extends }
+func (rs *RuleSet) Extends() string { return rs.or().extends }
 
 // File is the name of the file the rule set was read from, as messages print it.
-func (rs *RuleSet) File() string { return rs.file }
+func (rs *RuleSet) File() string { return rs.or().file }
 
 // Hash is the sha256 of the file (and of what it extends), for 审计留痕: the same hash means
 // the same rules.
-func (rs *RuleSet) Hash() string { return rs.hash }
+func (rs *RuleSet) Hash() string { return rs.or().hash }
 
 // Inputs lists the declared inputs.
-func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.inputs...) }
+func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.or().inputs...) }
 
 // Params lists the params with their dated values. The slices are copies: changing them
 // changes nothing in the rule set.
 func (rs *RuleSet) Params() []Param {
+	rs = rs.or()
 	out := make([]Param, len(rs.params))
 	for i, p := range rs.params {
 		p.Values = append([]ParamValue(nil), p.Values...)
@@ -92,10 +113,13 @@ func (rs *RuleSet) Params() []Param {
 }
 
 // Formulas lists the formulas as written.
-func (rs *RuleSet) Formulas() []rules.Formula { return append([]rules.Formula(nil), rs.formulas...) }
+func (rs *RuleSet) Formulas() []rules.Formula {
+	return append([]rules.Formula(nil), rs.or().formulas...)
+}
 
 // Tables lists the decision tables as written, as copies.
 func (rs *RuleSet) Tables() []rules.Table {
+	rs = rs.or()
 	out := make([]rules.Table, len(rs.tables))
 	for i, t := range rs.tables {
 		t.Rows = append([]rules.Row(nil), t.Rows...)
@@ -112,6 +136,7 @@ func (rs *RuleSet) Tables() []rules.Table {
 
 // Tests lists the test cases kept beside the rules, as copies.
 func (rs *RuleSet) Tests() []TestCase {
+	rs = rs.or()
 	out := make([]TestCase, len(rs.tests))
 	for i, tc := range rs.tests {
 		tc.Given = append([]TestValue(nil), tc.Given...)
@@ -121,14 +146,20 @@ func (rs *RuleSet) Tests() []TestCase {
 	return out
 }
 
-// InForce reports whether the rule set applies on day at.
+// InForce reports whether the rule set applies on day at (a nil RuleSet never does).
 func (rs *RuleSet) InForce(at time.Time) bool {
+	if rs == nil {
+		return false
+	}
 	d := day(at)
-	return !d.Before(rs.effective) && (rs.until.IsZero() || !d.After(rs.until))
+	return !d.Before(rs.effective) && (!rs.hasUntil || !d.After(rs.until))
 }
 
 // Program returns the compiled program in force on day at (params change over time).
 func (rs *RuleSet) Program(at time.Time) (*rules.Program, error) {
+	if rs == nil || len(rs.periods) == 0 {
+		return nil, misuse("RuleSet 为 nil 或不是由 Library 载入的")
+	}
 	if !rs.InForce(at) {
 		return nil, &rules.Error{Code: rules.ErrFileVersion, File: rs.file, Line: rs.filePos.Line, Col: rs.filePos.Col, RuleID: rs.id,
 			Msg: "规则集 " + rs.id + " 在 " + day(at).Format("2006-01-02") + " 不生效（生效期 " + rs.span() + "）"}
@@ -145,7 +176,7 @@ func (rs *RuleSet) Program(at time.Time) (*rules.Program, error) {
 
 func (rs *RuleSet) span() string {
 	s := rs.effective.Format("2006-01-02") + " 起"
-	if !rs.until.IsZero() {
+	if rs.hasUntil {
 		s = rs.effective.Format("2006-01-02") + " 至 " + rs.until.Format("2006-01-02")
 	}
 	return s
@@ -184,6 +215,7 @@ func (rs *RuleSet) Evaluation(at time.Time, res *rules.Result) *Evaluation {
 }
 
 func (rs *RuleSet) evaluation(at time.Time, res *rules.Result, trace []rules.TraceStep) *Evaluation {
+	rs = rs.or()
 	return &Evaluation{RuleSet: rs.id, Version: rs.version, Effective: rs.effective.Format("2006-01-02"),
 		Hash: rs.hash, At: day(at).Format("2006-01-02"), Values: res, Trace: trace}
 }
@@ -208,6 +240,7 @@ func day(t time.Time) time.Time {
 
 // MarshalJSON describes the rule set with dates written 2006-01-02.
 func (rs *RuleSet) MarshalJSON() ([]byte, error) {
+	rs = rs.or()
 	type desc struct {
 		ID        string `json:"ruleset"`
 		Title     string `json:"title,omitempty"`
@@ -221,7 +254,7 @@ func (rs *RuleSet) MarshalJSON() ([]byte, error) {
 	}
 	d := desc{ID: rs.id, Title: rs.title, Version: rs.version, Effective: rs.effective.Format("2006-01-02"),
 		Source: rs.source, Extends: rs.extends, File: rs.file, Hash: rs.hash}
-	if !rs.until.IsZero() {
+	if rs.hasUntil {
 		d.Until = rs.until.Format("2006-01-02")
 	}
 	return json.Marshal(d)

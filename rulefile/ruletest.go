@@ -94,6 +94,7 @@ func quoteValue(v rules.Value) string {
 type testDraft struct {
 	name   string
 	at     time.Time
+	hasAt  bool
 	pos    rules.Pos
 	given  []rawValue
 	expect []rawValue
@@ -129,7 +130,7 @@ func (l *loader) tests(n ast.Node) {
 			case "name":
 				t.name, _ = l.scalar(f.value, "测试的 name", l.d.id)
 			case "at":
-				t.at, _ = l.date(f.value, "测试的 at", l.d.id)
+				t.at, t.hasAt = l.date(f.value, "测试的 at", l.d.id)
 			case "given":
 				t.given = l.rawValues(f.value, "given")
 			case "expect":
@@ -176,6 +177,10 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 	for _, in := range rs.inputs {
 		inputs[in.Name] = in.Type
 	}
+	written := make(map[string]bool, len(d.results))
+	for _, r := range d.results {
+		written[r] = true
+	}
 	for _, td := range d.tests {
 		tc := TestCase{Name: td.name, At: td.at, Pos: td.pos}
 		for _, g := range td.given {
@@ -185,7 +190,7 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 				continue
 			}
 			if !ok {
-				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, c.hint(g.name, func() []string { return keysOf(inputs) }))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, g, t, rs.id); ok {
@@ -195,18 +200,18 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 		prog := rs.periods[0].prog
 		for _, e := range td.expect {
 			t := prog.Type(e.name)
-			if t == rules.TypeInvalid && indexOf(d.results, e.name) >= 0 {
+			if t == rules.TypeInvalid && written[e.name] {
 				continue // the formula or table has problems of its own, reported already
 			}
 			if t == rules.TypeInvalid {
-				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, prog.Names()))
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, c.hint(e.name, prog.Names))
 				continue
 			}
 			if v, ok := c.typedValue(d.file, e, t, rs.id); ok {
 				tc.Expect = append(tc.Expect, TestValue{Name: e.name, Value: v, Pos: e.pos})
 			}
 		}
-		if !td.at.IsZero() && !rs.InForce(td.at) {
+		if td.hasAt && !rs.InForce(td.at) {
 			c.fail(td.pos, rules.ErrFileVersion, rs.id, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
 		}
 		rs.tests = append(rs.tests, tc)
@@ -219,6 +224,30 @@ func keysOf(m map[string]rules.Type) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// maxHints bounds the typo suggestions one rule set's messages get: each costs a search of
+// the candidates, and a hostile file of thousands of misspelt names would otherwise make the
+// check quadratic. Past it the messages still come, without "是否为 …？".
+const maxHints = 200
+
+// hint is the budgeted hint for name among the candidates cands gives (called only while the
+// budget lasts).
+func (c *setCompiler) hint(name string, cands func() []string) string {
+	if c.hints >= maxHints {
+		return ""
+	}
+	c.hints++
+	return hint(name, cands())
+}
+
+// loadHint is hint within the load's own budget, for problems outside any one rule set.
+func (c *setCompiler) loadHint(name string, cands func() []string) string {
+	if c.loadHints >= maxHints {
+		return ""
+	}
+	c.loadHints++
+	return hint(name, cands())
 }
 
 func hint(name string, cands []string) string {
@@ -247,6 +276,9 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 	case rules.TypeString:
 		return rules.TextOf(text), true
 	case rules.TypeBool, rules.TypeDate:
+		if b, ok := yamlBool(text); ok && yamlTag(n) == "!!bool" {
+			return rules.BoolOf(b), true // True, FALSE: YAML 1.2 booleans
+		}
 		if v, ok := rules.ParseValue(t, text); ok {
 			return v, true
 		}
@@ -287,7 +319,7 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 		}
 		return rules.ListOf(ds), true
 	}
-	c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, text)
+	c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是 %q", r.name, t, excerpt(text))
 	return rules.Value{}, false
 }
 
@@ -318,6 +350,7 @@ func (c *setCompiler) whole(v rules.Value, t rules.Type, r rawValue, rule string
 
 // RunTests runs every test of the rule set.
 func (rs *RuleSet) RunTests() []TestResult {
+	rs = rs.or()
 	out := make([]TestResult, len(rs.tests))
 	for i, tc := range rs.tests {
 		out[i] = rs.runTest(tc)
@@ -372,15 +405,19 @@ func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
 	for _, t := range rs.tables {
 		results = append(results, t.Name)
 	}
+	known := make(map[string]bool, len(results))
+	for _, r := range results {
+		known[r] = true
+	}
 	for _, td := range d.tests {
 		for _, g := range td.given {
 			if _, ok := inputs[g.name]; !ok {
-				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, hint(g.name, keysOf(inputs)))
+				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, c.hint(g.name, func() []string { return keysOf(inputs) }))
 			}
 		}
 		for _, e := range td.expect {
-			if indexOf(results, e.name) < 0 {
-				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, hint(e.name, results))
+			if !known[e.name] {
+				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, c.hint(e.name, func() []string { return append([]string(nil), results...) }))
 			}
 		}
 	}

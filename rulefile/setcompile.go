@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/jixiao-go/jixiao/internal/suggest"
@@ -17,6 +18,9 @@ type setCompiler struct {
 	opts        []rules.Option
 	maxFileSize int
 	errs        rules.ErrorList
+	builds      int // programs built, the work a file's params cost (tests assert on it)
+	hints       int // typo suggestions made for the rule set being compiled, within maxHints
+	loadHints   int // and for the whole load (a missing extends), within maxHints too
 }
 
 func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
@@ -27,11 +31,13 @@ func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, ar
 // compile builds the rule set of d, on top of base when d extends one. It returns nil when
 // the file has errors (all of them are recorded).
 func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
-	rs := &RuleSet{id: d.id, title: d.title, version: d.version, effective: d.effective, until: d.until,
+	c.hints = 0 // each rule set has its own budget of suggestions
+	rs := &RuleSet{id: d.id, title: d.title, version: d.version, effective: d.effective, until: d.until, hasUntil: d.hasUntil,
 		source: d.source, extends: d.extends, file: d.file.name, hash: d.hash, filePos: d.idPos, src: d,
 		inputs: d.inputs, params: d.params, formulas: d.formulas, tables: d.tables}
 	if base != nil {
 		c.merge(rs, d, base)
+		rs.depth = base.depth + 1
 	}
 	before := len(c.errs)
 	if len(rs.formulas)+len(rs.tables) == 0 {
@@ -81,7 +87,8 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 	}
 	rs.params = overlay(base.params, d.params, func(p Param) string { return p.Name })
 	for _, p := range d.params {
-		if indexOf(baseParams, p.Name) < 0 {
+		if indexOf(baseParams, p.Name) < 0 && c.hints < maxHints {
+			c.hints++
 			if best := suggest.Closest(p.Name, baseParams); best != "" {
 				c.fail(p.Pos, rules.ErrFileKey, d.id, "参数 %s 不在 %s 中，是否要覆盖 %s？（新增参数请换一个不易混淆的名称）", p.Name, base.id, best)
 			}
@@ -127,39 +134,102 @@ func indexOf(ss []string, s string) int {
 	return -1
 }
 
-// periods compiles one program per span of dates with unchanged params.
+// maxSpanWork bounds what a file's dated params cost to compile: each span of dates with
+// its own param values is one more program of all the file's formulas and tables, so the
+// spans after the first times the definitions is the work. Real files have a handful of spans; a file of a
+// thousand dated values and a hundred formulas would otherwise take seconds to check.
+const maxSpanWork = 2000
+
+// periods compiles one program per span of dates with unchanged params; spans whose params
+// hold the same values share one program.
 func (c *setCompiler) periods(rs *RuleSet) {
 	starts := []time.Time{rs.effective}
 	for _, p := range rs.params {
 		for _, v := range p.Values {
-			if v.Since.After(rs.effective) && (rs.until.IsZero() || !v.Since.After(rs.until)) {
+			if v.Since.After(rs.effective) && (!rs.hasUntil || !v.Since.After(rs.until)) {
 				starts = append(starts, v.Since)
 			}
 		}
 	}
 	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
-	seen := map[time.Time]bool{}
+	starts = uniqueDays(starts)
+	defs := len(rs.formulas) + len(rs.tables)
+	if work := (len(starts) - 1) * defs; work > maxSpanWork { // the first span is the file itself
+		p := busiestParam(rs)
+		c.fail(p.Pos, rules.ErrFileLimit, rs.id, "参数按日期分为 %d 段，每段都要编译全部 %d 条公式和决策表，超过上限（段数 × 条数不超过 %d）：请把已不再生效的分段移到旧版本的文件中",
+			len(starts), defs, maxSpanWork)
+		return
+	}
+	type dated struct {
+		from   time.Time
+		consts []rules.Const
+		key    string
+	}
+	var spans []dated
 	for _, at := range starts {
-		if seen[at] {
-			continue
-		}
-		seen[at] = true
 		consts, ok := c.constsAt(rs, at)
 		if !ok {
 			return
 		}
-		p, err := rules.Build(rules.Spec{Inputs: rs.inputs, Consts: consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
-		if err != nil {
-			for _, e := range rules.Errors(err) {
-				if e.File == "" && e.Line <= 1 {
-					e.File = rs.file
-				}
-				c.errs = append(c.errs, e)
-			}
-			return // later periods would repeat the same problems
-		}
-		rs.periods = append(rs.periods, period{from: at, prog: p})
+		spans = append(spans, dated{at, consts, constsKey(consts)})
 	}
+	progs := map[string]*rules.Program{}
+	for _, sp := range spans {
+		p := progs[sp.key]
+		if p == nil {
+			var err error
+			p, err = rules.Build(rules.Spec{Inputs: rs.inputs, Consts: sp.consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
+			c.builds++
+			if err != nil {
+				for _, e := range rules.Errors(err) {
+					if e.File == "" && e.Line <= 1 {
+						e.File = rs.file
+					}
+					c.errs = append(c.errs, e)
+				}
+				return // later periods would repeat the same problems
+			}
+			progs[sp.key] = p
+		}
+		rs.periods = append(rs.periods, period{from: sp.from, prog: p})
+	}
+}
+
+// uniqueDays drops repeats from sorted days.
+func uniqueDays(days []time.Time) []time.Time {
+	out := days[:0]
+	for i, d := range days {
+		if i == 0 || !d.Equal(days[i-1]) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// constsKey tells apart the param values of two spans: the same key, the same program.
+func constsKey(consts []rules.Const) string {
+	var b strings.Builder
+	for _, k := range consts {
+		b.WriteString(k.Value.Type().String())
+		b.WriteByte(0)
+		b.WriteString(k.Value.String())
+		if d := k.Value.Decimal(); k.Value.Type() == rules.TypeDecimal {
+			fmt.Fprintf(&b, "e%d", d.Exponent()) // 1.0 and 1 print differently, as they should
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// busiestParam is the param with the most dated values, where too many spans are reported.
+func busiestParam(rs *RuleSet) Param {
+	best := rs.params[0]
+	for _, p := range rs.params[1:] {
+		if len(p.Values) > len(best.Values) {
+			best = p
+		}
+	}
+	return best
 }
 
 // constsAt gives each param's value in force on day at.

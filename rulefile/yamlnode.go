@@ -105,7 +105,7 @@ func kindName(n ast.Node) string {
 	case isAlias(n):
 		return "别名"
 	case isScalar(n):
-		return "单个值 " + scalarText(n)
+		return "单个值 " + excerpt(scalarText(n))
 	}
 	if _, ok := asMapping(n); ok {
 		return "映射"

@@ -27,6 +27,9 @@ func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rule
 			Msg: "文件不是有效的 UTF-8 编码，请用 UTF-8 保存（Excel 另存为时选择 UTF-8）"}}
 	}
 	if off, ok := f.firstControl(); ok {
+		if r := f.runes[off]; isBidiControl(r) {
+			return nil, nil, rules.ErrorList{f.yamlError(off, fmt.Sprintf("文件中有不可见的%s，请删除", forbiddenRune(r)))}
+		}
 		return nil, nil, rules.ErrorList{f.yamlError(off, "文件中有不可见的控制字符，请删除")}
 	}
 	if err := f.checkTabs(); err != nil {
@@ -36,7 +39,7 @@ func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rule
 	if err != nil {
 		return nil, nil, rules.ErrorList{err}
 	}
-	errs := f.strictTokens()
+	errs := append(f.strictTokens(), f.escapedControls()...)
 	body, err := f.oneDocument(doc)
 	if err != nil {
 		errs = append(errs, err)
@@ -79,6 +82,8 @@ func (f *yamlFile) parse(text string) (file *ast.File, err *rules.Error) {
 func (f *yamlFile) firstControl() (int, bool) {
 	for i, r := range f.runes {
 		switch {
+		case isBidiControl(r): // typed, it is refused as its escape is
+			return i, true
 		case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7E, r == 0x85,
 			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
 		default:

@@ -87,8 +87,18 @@ func TestLoadStrictYAML(t *testing.T) {
 			reason: "空格之后的 Tab 缩进，goccy/go-yaml 会当作缩进接受"},
 		{name: "- 之后的 Tab", src: yrHead + "formulas:\n  a: 1\ntests:\n  -\tname: 甲\n    expect: {a: 1}\n", at: "6:4", code: rules.ErrFileSyntax, msg: "制表符 Tab",
 			reason: "列表项 - 之后用 Tab 分隔"},
-		{name: "YAML 标签", src: yrHead + "title: !!str 民丰\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: "YAML 标签",
+		{name: "YAML 标签", src: yrHead + "title: !!binary 民丰\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: "YAML 标签",
+			reason: "只接受 !!str、!!int、!!bool、!!null；!!binary 不是"},
+		{name: "Python 标签", src: yrHead + "formulas:\n  a: !!python/object:os.system 1\n", at: "4:6", code: rules.ErrFileSyntax, msg: "YAML 标签",
+			reason: "其他程序的标签一律拒绝，指向标签本身"},
+		{name: "自定标签", src: yrHead + "title: !民丰\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: "加引号",
 			reason: "! 开头的值被当作 YAML 标签"},
+		{name: "标签与值不符", src: yrHead + "title: !!int 1.5\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: "不符",
+			reason: "!!int 后面不是整数"},
+		{name: "无穷大", src: yrHead + "title: -.inf\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: ".inf",
+			reason: "精确小数没有无穷大，不能当作文字 .inf 读进来"},
+		{name: "非数", src: yrHead + "title: .NaN\nformulas:\n  a: 1\n", at: "3:8", code: rules.ErrFileSyntax, msg: "非数",
+			reason: "精确小数没有非数"},
 		{name: "合并键", src: yrHead + "formulas:\n  <<: {a: 1}\n", at: "4:3", code: rules.ErrFileSyntax, msg: "合并键",
 			reason: "<< 合并键"},
 		{name: "花括号里漏了逗号", src: yrHead + "inputs:\n  a: {type: decimal unit: 元}\nformulas:\n  b: a\n", at: "4:25", code: rules.ErrFileSyntax, msg: "少了逗号",
@@ -141,4 +151,25 @@ func TestLoadTooManyTokens(t *testing.T) {
 	assert.Equal(t, rules.ErrFileLimit, list[0].Code)
 	assert.Contains(t, list[0].Msg, "文件内容过多")
 	assert.Greater(t, list[0].Line, 1, "placed at the token over the limit: %v", list[0])
+}
+
+// TestLoadYAML12Values: YAML 1.2's booleans in every spelling are booleans, the four plain
+// tags say what they say (!!str 12 is text), and a quoted value stays text; a test's given
+// is read by the input's declared type, True included.
+func TestLoadYAML12Values(t *testing.T) {
+	src := yrHead + "inputs:\n  开关: {type: bool}\nparams:\n  甲: True\n  乙: FALSE\n  丙: !!str 12\n  丁: !!int 3\n  戊: !!bool TRUE\n  己: \"True\"\n" +
+		"formulas:\n  与: 甲 and not 乙 and 戊 and 开关\n  文: 丙 + 己\n  数: 丁 + 1\n" +
+		"tests:\n  - name: 大写的真\n    given: {开关: True}\n    expect: {与: TRUE, 文: \"12True\", 数: 4}\n"
+	_, sets := ldMust(t, ldFile("y.yaml", src))
+	rs := sets[0]
+	for _, r := range rs.RunTests() {
+		assert.True(t, r.Passed(), "%s: %v", r.Name, r.Errors())
+	}
+	want := map[string]string{"甲": "true", "乙": "false", "丙": "12", "丁": "3", "戊": "true", "己": "True"}
+	types := map[string]rules.Type{"甲": rules.TypeBool, "乙": rules.TypeBool, "丙": rules.TypeString,
+		"丁": rules.TypeDecimal, "戊": rules.TypeBool, "己": rules.TypeString}
+	for _, p := range rs.Params() {
+		assert.Equal(t, want[p.Name], p.Values[0].Value.String(), p.Name)
+		assert.Equal(t, types[p.Name], p.Values[0].Value.Type(), p.Name)
+	}
 }

@@ -14,13 +14,17 @@ import (
 // YAML (and the reader before it) refused is refused here too, where it is almost always a
 // slip: a tab in the indentation, a flow-style value that swallowed the next key, a value
 // that starts with a YAML indicator. And what YAML allows but rule files do not need is
-// refused: anchors and aliases (which also rule out alias bombs), tags, merge keys.
+// refused: anchors and aliases (which also rule out alias bombs), merge keys, every tag but
+// the four plain ones (!!str, !!int, !!bool, !!null, checked against their value), and
+// .inf and .nan, which no exact decimal can hold.
 
 const (
 	hintTab       = "YAML 只能用空格缩进，不能用制表符 Tab"
 	hintAnchor    = "规则文件不支持 YAML 锚点和别名（& 和 *），请直接写出内容"
 	hintTag       = "值以 ! 开头会被当作 YAML 标签，请给这个值加引号"
 	hintMergeKey  = "规则文件不支持 YAML 合并键 <<，请直接写出内容"
+	hintTags      = "规则文件只接受 !!str、!!int、!!bool、!!null 这四种 YAML 标签"
+	hintInf       = "规则文件中的数都是精确小数，没有 %s（无穷大或非数）；确是文字请加引号"
 	hintFlowColon = "{…} 写法中的值里出现了“: ”：各项之间是否少了逗号？值里确有冒号时请给值加引号"
 	hintFlowComma = "这里用了全角逗号“，”：{…} 写法中各项之间要用半角逗号“,”"
 	hintLeadComma = "花括号 { } 里开头多了一个逗号"
@@ -85,8 +89,15 @@ func (f *yamlFile) strictNode(n ast.Node, flow bool, errs *rules.ErrorList) {
 	case *ast.AliasNode:
 		unsupported(n.Start, hintAnchor)
 	case *ast.TagNode:
-		fail(f.tokenStart(n.Start), hintTag)
+		if msg := tagProblem(n); msg != "" {
+			fail(f.tokenStart(n.Start), msg)
+			f.refused[unwrap(n)] = true
+		}
 		f.strictNode(n.Value, flow, errs)
+	case *ast.InfinityNode, *ast.NanNode:
+		tk := n.GetToken()
+		unsupported(tk, fmt.Sprintf(hintInf, tk.Value))
+		f.refused[n] = true
 	case *ast.MergeKeyNode:
 		unsupported(n.Token, hintMergeKey)
 	case *ast.MappingKeyNode:
@@ -108,6 +119,42 @@ func (f *yamlFile) strictNode(n ast.Node, flow bool, errs *rules.ErrorList) {
 			f.refused[n] = true
 		}
 	}
+}
+
+// tagProblem says what is wrong with an explicit tag: one other than the four plain ones, or
+// one its value does not fit (!!int 1.5, !!bool yes); "" when it is fine.
+func tagProblem(n *ast.TagNode) string {
+	tag := n.Start.Value
+	v := unwrap(n.Value)
+	fits := false
+	switch tag {
+	case "!!str":
+		fits = isScalar(v)
+	case "!!int":
+		_, fits = v.(*ast.IntegerNode)
+	case "!!bool":
+		_, fits = v.(*ast.BoolNode)
+	case "!!null":
+		fits = isNull(v)
+	default:
+		if strings.HasPrefix(tag, "!!") {
+			return hintTags + "，这里是 " + excerpt(tag)
+		}
+		return hintTag
+	}
+	if !fits {
+		return fmt.Sprintf("标签 %s 与后面的值 %s 不符", tag, excerpt(scalarText(v)))
+	}
+	return ""
+}
+
+// excerpt cuts text echoed into a message short.
+func excerpt(s string) string {
+	const most = 40
+	if r := []rune(s); len(r) > most {
+		return string(r[:most]) + "…"
+	}
+	return s
 }
 
 // strictPlain refuses a plain value YAML would not read as one: one that starts with an

@@ -85,6 +85,9 @@ func (c *analyzer) declareAll(spec Spec) {
 		}
 	}
 	for _, k := range spec.Consts {
+		if msg := c.cfg.lim.valueLimit(k.Value); msg != "" { // as if it were written in the text
+			c.errs = append(c.errs, posErr(k.Pos, ErrLimit, "", fmt.Sprintf("参数 %s%s", k.Name, msg)))
+		}
 		c.declare(k.Name, k.Pos, &symbol{name: k.Name, typ: k.Value.Type(), kind: symConst, val: k.Value})
 	}
 	for i := range spec.Formulas {
@@ -264,6 +267,10 @@ func (c *analyzer) checkTable(d *def) {
 			then = c.checkExpr(d, 2*i+1)
 		} else {
 			then = &node{op: opLit, typ: r.Then.Value.Type().kind(), lit: r.Then.Value, litDec: r.Then.Value.Decimal()}
+			if msg := c.cfg.lim.valueLimit(r.Then.Value); msg != "" {
+				c.errs = append(c.errs, posErr(r.Then.Pos, ErrLimit, t.Name, fmt.Sprintf("决策表 %s 第 %d 行的结果%s", t.Name, i+1, strings.TrimPrefix(msg, " 的"))))
+				ok = false
+			}
 		}
 		d.nodes = append(d.nodes, when, then)
 		switch {

@@ -29,9 +29,16 @@ func (r Rejected) Unwrap() error { return r.Err }
 // dropped. The Result passed to each is reused: copy what you keep. ctx cancels the batch
 // between records (checked every 256 records); the stats then cover the rows done so far and
 // the error is an *Error with code ErrCanceled that wraps ctx.Err(), so
-// errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds too.
+// errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds too. A nil Binding or
+// context is an ErrMisuse error, before any record is read.
 func (b *Binding[T]) EvalBatch(ctx context.Context, recs []T, each func(row int, res *Result)) (BatchStats, error) {
 	var st BatchStats
+	switch {
+	case b == nil || !b.prog.usable():
+		return st, errNoBinding()
+	case ctx == nil:
+		return st, misuse("context 为 nil，请传入 context.Background()")
+	}
 	res := b.prog.NewResult()
 	for i := range recs {
 		if i%256 == 0 && ctx.Err() != nil {

@@ -50,6 +50,9 @@ var (
 // Every field that is missing or of the wrong type is reported at once, as an ErrorList
 // positioned at the input's first use in the rule text.
 func Bind[T any](p *Program) (*Binding[T], error) {
+	if !p.usable() {
+		return nil, errNoProgram()
+	}
 	t := reflect.TypeOf((*T)(nil)).Elem()
 	if t.Kind() != reflect.Struct {
 		return nil, &Error{Code: ErrDeclaration, Msg: fmt.Sprintf("Bind 需要结构体类型，收到 %s", t)}
@@ -115,14 +118,26 @@ func kindOf(ft reflect.Type, t Type) (fieldKind, bool) {
 	return 0, false
 }
 
-// Program is the program the binding evaluates.
-func (b *Binding[T]) Program() *Program { return b.prog }
+// Program is the program the binding evaluates (nil for a nil Binding).
+func (b *Binding[T]) Program() *Program {
+	if b == nil {
+		return nil
+	}
+	return b.prog
+}
 
 // EvalInto evaluates one record into res (from Program.NewResult, reused across records).
+// A nil Binding, record or Result is an ErrMisuse error; nothing of the record is read.
 func (b *Binding[T]) EvalInto(rec *T, res *Result) error {
+	if b == nil {
+		return errNoBinding()
+	}
 	p := b.prog
-	if res.prog != p {
-		return errForeignResult()
+	if err := p.checkCall(res); err != nil {
+		return err
+	}
+	if rec == nil {
+		return misuse("记录为 nil")
 	}
 	f := p.frame()
 	f.reset()
@@ -137,6 +152,8 @@ func (b *Binding[T]) EvalInto(rec *T, res *Result) error {
 	p.release(f)
 	return err
 }
+
+func errNoBinding() *Error { return misuse("Binding 为 nil 或未经 Bind 创建") }
 
 func (b *Binding[T]) load(f *frame, base unsafe.Pointer) error {
 	p := b.prog
@@ -156,7 +173,7 @@ func (b *Binding[T]) load(f *frame, base unsafe.Pointer) error {
 		case fBool:
 			f.bools[l.sym.slot] = *(*bool)(ptr)
 		case fTime:
-			f.dates[l.sym.slot] = DateOf(*(*time.Time)(ptr)).days
+			err = p.setDate(f, l.sym, DateOf(*(*time.Time)(ptr)).days)
 		case fList:
 			err = p.setList(f, l.sym, *(*[]decimal.Decimal)(ptr))
 		case fValue:

@@ -170,6 +170,10 @@ func (c *checker) lookup(name string) *symbol {
 
 func (c *checker) ident(name string, from, to int) *node {
 	s := c.lookup(name)
+	if msg := mixedScript(name); s == nil && msg != "" {
+		c.fail(ErrChar, from, to, "名称%s", msg)
+		return bad(from, to)
+	}
 	if s == nil {
 		c.unknown(name, from, to, false)
 		return bad(from, to)

@@ -8,7 +8,8 @@ type Code string
 
 // The published error codes. E0xx are expression errors, F0xx rule-file errors,
 // R0xx errors found while evaluating a record (R008 is a defect of the engine itself, never
-// of the rules or the data).
+// of the rules or the data; R009 a mistake of the program calling the package, such as a nil
+// Program, record or context, never of the rules or the data either).
 const (
 	ErrSyntax        Code = "E001" // 语法错误
 	ErrUnknownName   Code = "E002" // 未知名称
@@ -30,6 +31,7 @@ const (
 	ErrRuntimeLimit  Code = "R006" // 计算超出限制
 	ErrCanceled      Code = "R007" // 计算被取消
 	ErrInternal      Code = "R008" // 内部错误（引擎自身的缺陷）
+	ErrMisuse        Code = "R009" // 调用有误（调用方的程序缺陷）
 	ErrFileSyntax    Code = "F001" // YAML 格式错误
 	ErrFileKey       Code = "F002" // 未知或拼错的键
 	ErrFileValue     Code = "F003" // 键的值有误
@@ -62,6 +64,7 @@ var codeTitles = map[Code]string{
 	ErrRuntimeLimit:  "计算超出限制",
 	ErrCanceled:      "计算被取消",
 	ErrInternal:      "内部错误",
+	ErrMisuse:        "调用有误",
 	ErrFileSyntax:    "YAML 格式错误",
 	ErrFileKey:       "未知或拼错的键",
 	ErrFileValue:     "键的值有误",
@@ -85,7 +88,7 @@ func Codes() []Code {
 		ErrSyntax, ErrUnknownName, ErrType, ErrArgs, ErrUnsupported, ErrNumber, ErrLimit,
 		ErrDuplicate, ErrCycle, ErrEmpty, ErrChar, ErrDeclaration,
 		ErrDivByZero, ErrMissingInput, ErrInputValue, ErrNoMatch, ErrFunction, ErrRuntimeLimit, ErrCanceled,
-		ErrInternal,
+		ErrInternal, ErrMisuse,
 		ErrFileSyntax, ErrFileKey, ErrFileValue, ErrFileMissing, ErrFileLimit, ErrFileVersion,
 		ErrTableType, ErrTestFailed, ErrFileReference,
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -426,6 +427,10 @@ func (b *compiler[N, A]) vendor(n *node) func(*frame) Value {
 		}
 		if v.typ.kind() != fn.Result.kind() {
 			f.fail(n, ErrFunction, fmt.Sprintf("函数 %s 应返回%s，实际返回%s", fn.Name, fn.Result, v.typ))
+			return Value{typ: fn.Result.kind()}
+		}
+		if msg := b.lim.valueLimit(v); msg != "" { // the same limits as a literal, on both paths
+			f.fail(n, ErrFunction, fmt.Sprintf("函数 %s 的返回值%s", fn.Name, strings.TrimPrefix(msg, " 的")))
 			return Value{typ: fn.Result.kind()}
 		}
 		return v

@@ -243,7 +243,12 @@ func (b *compiler[N, A]) dateCall(n *node) dateFn {
 			if !ok {
 				return 0
 			}
-			return d(f) + int32(k) //nolint:gosec // G115: whole() bounded k to ±1,000,000
+			day := dayOf(int64(d(f)) + k)
+			if day == badDay {
+				f.fail(n, ErrRuntimeLimit, fmt.Sprintf("add_days 的结果超出 %s 的范围", dateRange))
+				return 0
+			}
+			return day
 		}
 	}
 	y, m, d := b.num(n.kids[0]), b.num(n.kids[1]), b.num(n.kids[2])

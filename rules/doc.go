@@ -41,3 +41,5 @@ package rules
 //	compile*.go, arith.go      IR → closures, once over fixed.Num and once over decimal.Decimal
 //	build.go                   Compile and Build: the stages in order
 //	program.go, frame.go, input.go, bind.go, batch.go, result.go, explain.go: evaluation
+//	misuse.go                  a caller's mistake (nil Program, record, context) as ErrMisuse
+//	script.go                  names mixing look-alike scripts (Latin а/Cyrillic а) refused

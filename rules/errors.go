@@ -29,8 +29,11 @@ type Error struct {
 
 // Error prints FILE:LINE:COL: 规则 ID：说明, the form every jixiao command uses. A problem
 // without a line prints no position: FILE: 说明 when only the file is known, else just
-// 规则 ID：说明.
+// 规则 ID：说明. A nil *Error prints <nil>, as fmt does.
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	switch {
 	case e.Line > 0 && e.File == "":
@@ -50,13 +53,18 @@ func (e *Error) Error() string {
 // Is reports whether target is this error's Code, so errors.Is(err, rules.ErrDivByZero) works.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
-	return ok && c == e.Code
+	return ok && e != nil && c == e.Code
 }
 
 // Unwrap gives the standard error behind this one, if any: context.Canceled or
 // context.DeadlineExceeded for a cancelled batch, a vendor function's own error for R005,
 // the recovered error for R008. errors.Is and errors.As see through it.
-func (e *Error) Unwrap() error { return e.cause }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.cause
+}
 
 // ErrorList is every problem found at once, in file order. It is never empty when returned
 // as an error.
@@ -118,11 +126,24 @@ func (l ErrorList) sorted() ErrorList {
 
 // Err returns the list sorted by file and position, without exact repeats, as an error; or
 // nil when it is empty. Tools that gather problems from several places report them this way.
+// A nil entry is no problem and is dropped.
 func (l ErrorList) Err() error {
-	if len(l) == 0 {
+	out := l
+	for i, e := range l {
+		if e == nil { // rare: copy, keeping the others in order
+			out = append(l[:i:i], nil...)
+			for _, e := range l[i:] {
+				if e != nil {
+					out = append(out, e)
+				}
+			}
+			break
+		}
+	}
+	if len(out) == 0 {
 		return nil
 	}
-	return l.sorted()
+	return out.sorted()
 }
 
 // sameProblem reports whether two problems say the same thing at the same place. The cause is

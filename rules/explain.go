@@ -18,6 +18,9 @@ type TraceStep struct {
 // sub-expression and value read on the way, and each table row tried. It computes with
 // decimal.Decimal throughout, so it is slower than EvalResult; the digits are the same.
 func (p *Program) Explain(vars map[string]any) (*Result, []TraceStep, error) {
+	if !p.usable() {
+		return nil, nil, errNoProgram()
+	}
 	p.once.Do(func() { p.traced = p.traceRun() })
 	f := p.frame()
 	defer p.release(f)

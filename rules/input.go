@@ -75,12 +75,14 @@ func (p *Program) setAny(f *frame, s *symbol, v any) *Error {
 	case TypeDate:
 		switch t := v.(type) {
 		case time.Time:
-			f.dates[s.slot] = DateOf(t).days
-			return nil
+			return p.setDate(f, s, DateOf(t).days)
 		case string:
 			if d, ok := parseDate(t); ok {
 				f.dates[s.slot] = d
 				return nil
+			}
+			if _, err := time.Parse("2006-01-02", strings.TrimSpace(t)); err == nil {
+				return p.setDate(f, s, badDay) // year 0000
 			}
 		}
 	case TypeList:
@@ -103,10 +105,19 @@ func (p *Program) setValue(f *frame, s *symbol, v Value) *Error {
 	case TypeBool:
 		f.bools[s.slot] = v.b
 	case TypeDate:
-		f.dates[s.slot] = v.days
+		return p.setDate(f, s, v.days)
 	case TypeList:
 		return p.setList(f, s, v.list)
 	}
+	return nil
+}
+
+// setDate stores a date within years 1 to 9999 and refuses any other.
+func (p *Program) setDate(f *frame, s *symbol, days int32) *Error {
+	if !validDay(days) {
+		return p.inputErr(s, ErrInputValue, fmt.Sprintf("输入 %s 的日期超出 %s 的范围", s.name, dateRange))
+	}
+	f.dates[s.slot] = days
 	return nil
 }
 
@@ -133,10 +144,13 @@ func (p *Program) setNum(f *frame, s *symbol, d decimal.Decimal) *Error {
 
 // fitsLimits applies checkNum's limits to a number that fits 128 bits, without touching
 // its decimal.Decimal (whose digit count is costly).
-func (p *Program) fitsLimits(n fixed.Num) bool {
+func (p *Program) fitsLimits(n fixed.Num) bool { return p.lim.fits(n) }
+
+// fits is numLimit's test for a number that fits 128 bits, allocating nothing.
+func (l limits) fits(n fixed.Num) bool {
 	e := int64(n.Exp())
-	return e >= -int64(p.lim.maxScale) && e <= int64(p.lim.maxDigits)+int64(p.lim.maxScale) &&
-		(p.lim.maxDigits >= 39 || n.Digits() <= p.lim.maxDigits)
+	return e >= -int64(l.maxScale) && e <= int64(l.maxDigits)+int64(l.maxScale) &&
+		(l.maxDigits >= 39 || n.Digits() <= l.maxDigits)
 }
 
 // setInt stores a whole number without making a decimal.Decimal (which would allocate);
@@ -150,14 +164,47 @@ func (p *Program) setInt(f *frame, s *symbol, v int64) *Error {
 }
 
 // checkNum applies the digit and exponent limits to a value coming in.
-func (p *Program) checkNum(d decimal.Decimal) string {
+func (p *Program) checkNum(d decimal.Decimal) string { return p.lim.numLimit(d) }
+
+// numLimit applies the digit and exponent limits to a number from outside the rule text:
+// its message (after the number's name), or "" when it is within them.
+func (l limits) numLimit(d decimal.Decimal) string {
 	e := int64(d.Exponent())
-	lim := int64(p.lim.maxDigits) + int64(p.lim.maxScale)
-	if e < -int64(p.lim.maxScale) {
-		return fmt.Sprintf(" 的小数位数超过上限 %d", p.lim.maxScale)
+	lim := int64(l.maxDigits) + int64(l.maxScale)
+	if e < -int64(l.maxScale) {
+		return fmt.Sprintf(" 的小数位数超过上限 %d", l.maxScale)
 	}
-	if e > lim || d.NumDigits() > p.lim.maxDigits {
-		return fmt.Sprintf(" 的位数超过上限 %d", p.lim.maxDigits)
+	if e > lim || d.NumDigits() > l.maxDigits {
+		return fmt.Sprintf(" 的位数超过上限 %d", l.maxDigits)
+	}
+	return ""
+}
+
+// valueLimit applies to any value from outside the rule text (a vendor function's result,
+// a Spec constant, a table outcome) the limits a literal or an input meets, so that a value
+// never exceeds them however it came in: digits and decimal places of a number and of each
+// element of a list, the length of a text, the range of a date.
+func (l limits) valueLimit(v Value) string {
+	switch v.typ.kind() {
+	case TypeDecimal:
+		if !v.big && l.fits(v.num) {
+			return "" // the common case, without making a decimal.Decimal
+		}
+		return l.numLimit(v.Decimal())
+	case TypeList:
+		for i, d := range v.list {
+			if m := l.numLimit(d); m != "" {
+				return fmt.Sprintf(" 的第 %d 个元素%s", i+1, m)
+			}
+		}
+	case TypeString:
+		if len(v.str) > l.maxText {
+			return fmt.Sprintf(" 的长度超过上限 %d 字节", l.maxText)
+		}
+	case TypeDate:
+		if !validDay(v.days) {
+			return " 的日期超出 " + dateRange + " 的范围"
+		}
 	}
 	return ""
 }
@@ -283,7 +330,8 @@ func parseDate(s string) (int32, bool) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006-1-2", "2006/1/2"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return DateOf(t).days, true
+			d := DateOf(t).days
+			return d, validDay(d)
 		}
 	}
 	return 0, false

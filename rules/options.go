@@ -164,5 +164,5 @@ func checkName(name string) string {
 		}
 		return fmt.Sprintf("%q 含有不能用于名称的字符 %q（名称由文字、字母、数字和下划线组成，不以数字开头）", name, r)
 	}
-	return ""
+	return mixedScript(name)
 }

@@ -37,8 +37,12 @@ type output struct {
 	index int // position among the results
 }
 
-// Names lists the program's results in declaration order ("" for a stand-alone expression).
+// Names lists the program's results in declaration order ("" for a stand-alone expression);
+// nil for a nil Program.
 func (p *Program) Names() []string {
+	if p == nil {
+		return nil
+	}
 	out := make([]string, len(p.outputs))
 	for i, o := range p.outputs {
 		out[i] = o.name
@@ -47,24 +51,33 @@ func (p *Program) Names() []string {
 }
 
 // Index gives a result's position, for Result.Value(i) without a map lookup per record;
-// -1 if there is no result of that name.
+// -1 if there is no result of that name (or p is nil).
 func (p *Program) Index(name string) int {
+	if p == nil {
+		return -1
+	}
 	if i, ok := p.index[name]; ok {
 		return i
 	}
 	return -1
 }
 
-// Type gives a result's type, or TypeInvalid if there is no result of that name.
+// Type gives a result's type, or TypeInvalid if there is no result of that name (or p is nil).
 func (p *Program) Type(name string) Type {
+	if p == nil {
+		return TypeInvalid
+	}
 	if i, ok := p.index[name]; ok {
 		return p.outputs[i].typ
 	}
 	return TypeInvalid
 }
 
-// Inputs lists the declared inputs.
+// Inputs lists the declared inputs (none for a nil Program).
 func (p *Program) Inputs() []Input {
+	if p == nil {
+		return nil
+	}
 	out := make([]Input, len(p.inputs))
 	for i, s := range p.inputs {
 		out[i] = Input{Name: s.name, Type: s.typ}
@@ -133,25 +146,29 @@ func (p *Program) release(f *frame) {
 
 // EvalValue evaluates a stand-alone expression (or the first result of a Build) with inputs
 // given by name. Values may be decimal.Decimal, integers, strings holding numbers,
-// bool, time.Time, []decimal.Decimal or Value; float64 is refused.
+// bool, time.Time, []decimal.Decimal or Value; float64 is refused. A nil Program is an
+// ErrMisuse error.
 func (p *Program) EvalValue(vars map[string]any) (Value, error) {
 	res, err := p.EvalResult(vars)
 	if err != nil {
 		return Value{}, err
 	}
-	return res.Value(0), nil
+	return res.At(0)
 }
 
 // EvalResult evaluates every result with inputs given by name.
 func (p *Program) EvalResult(vars map[string]any) (*Result, error) {
+	if !p.usable() {
+		return nil, errNoProgram()
+	}
 	res := p.NewResult()
 	return res, p.EvalInto(vars, res)
 }
 
 // EvalInto is EvalResult writing into res, a Result from p.NewResult reused across records.
 func (p *Program) EvalInto(vars map[string]any, res *Result) error {
-	if res.prog != p {
-		return errForeignResult()
+	if err := p.checkCall(res); err != nil {
+		return err
 	}
 	f := p.frame()
 	defer p.release(f)
@@ -167,8 +184,12 @@ func (p *Program) EvalInto(vars map[string]any, res *Result) error {
 	return nil
 }
 
-// NewResult makes a Result to reuse across records with EvalInto or a Binding.
+// NewResult makes a Result to reuse across records with EvalInto or a Binding. A nil Program
+// gives an empty Result that every evaluation refuses.
 func (p *Program) NewResult() *Result {
+	if p == nil {
+		return &Result{}
+	}
 	n := len(p.outputs)
 	return &Result{prog: p, nums: make([]fixed.Num, n), decs: make([]decimal.Decimal, n), strs: make([]string, n),
 		bools: make([]bool, n), dates: make([]int32, n), lists: make([][]decimal.Decimal, n)}

@@ -22,8 +22,11 @@ type Result struct {
 	lists [][]decimal.Decimal
 }
 
-// Get returns the named result.
+// Get returns the named result; false when there is none of that name (or r is nil).
 func (r *Result) Get(name string) (Value, bool) {
+	if r == nil || r.prog == nil {
+		return Value{}, false
+	}
 	i, ok := r.prog.index[name]
 	if !ok {
 		return Value{}, false
@@ -31,8 +34,12 @@ func (r *Result) Get(name string) (Value, bool) {
 	return r.Value(i), true
 }
 
-// Value returns the i-th result in declaration order.
+// Value returns the i-th result in declaration order, or the zero Value (TypeInvalid) when
+// there is no i-th result; At says why.
 func (r *Result) Value(i int) Value {
+	if i < 0 || i >= r.Len() {
+		return Value{}
+	}
 	switch r.prog.outputs[i].typ.kind() {
 	case TypeDecimal:
 		if r.slow {
@@ -51,15 +58,40 @@ func (r *Result) Value(i int) Value {
 	return Value{}
 }
 
-// Len is the number of results.
-func (r *Result) Len() int { return len(r.prog.outputs) }
+// At is Value for callers that want a wrong index reported: an index out of range, or a nil
+// or empty Result, is an error with code ErrMisuse.
+func (r *Result) At(i int) (Value, error) {
+	if i < 0 || i >= r.Len() {
+		return Value{}, errIndex(i, r.Len())
+	}
+	return r.Value(i), nil
+}
+
+// Len is the number of results (0 for a nil Result).
+func (r *Result) Len() int {
+	if r == nil || r.prog == nil {
+		return 0
+	}
+	return len(r.prog.outputs)
+}
 
 // Names lists the result names in declaration order.
-func (r *Result) Names() []string { return r.prog.Names() }
+func (r *Result) Names() []string {
+	if r == nil {
+		return nil
+	}
+	return r.prog.Names()
+}
 
 // MarshalJSON writes the results as one JSON object in declaration order; numbers are
-// strings, exact.
+// strings, exact. A nil Result is JSON null, as encoding/json writes it.
 func (r *Result) MarshalJSON() ([]byte, error) {
+	if r == nil {
+		return []byte("null"), nil
+	}
+	if r.prog == nil {
+		return []byte("{}"), nil
+	}
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for i, o := range r.prog.outputs {

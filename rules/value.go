@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strconv"
 	"time"
 
@@ -39,7 +40,8 @@ func TextOf(s string) Value { return Value{typ: TypeString, str: s} }
 // BoolOf makes a truth Value.
 func BoolOf(b bool) Value { return Value{typ: TypeBool, b: b} }
 
-// DateOf makes a date Value from the calendar day of t (its time and zone are ignored).
+// DateOf makes a date Value from the calendar day of t (its time and zone are ignored). A day
+// outside years 1 to 9999 makes a date Value every Program refuses as an input (ErrInputValue).
 func DateOf(t time.Time) Value {
 	y, m, d := t.Date()
 	return Value{typ: TypeDate, days: civilDays(y, m, d)}
@@ -193,6 +195,28 @@ func (v Value) Equal(w Value) bool {
 	return true
 }
 
+// A date is a day of years 1 to 9999, held as days since 1970-01-01. A day outside them
+// (time.Time reaches far further) is held as badDay, which every entrance of a Program
+// refuses: an int32 of days would otherwise wrap around silently.
+const (
+	minDay int32 = -719162       // 0001-01-01
+	maxDay int32 = 2932896       // 9999-12-31
+	badDay int32 = math.MinInt32 // outside minDay..maxDay
+)
+
+// dateRange is how messages state the range.
+const dateRange = "0001-01-01 到 9999-12-31"
+
+func validDay(d int32) bool { return d >= minDay && d <= maxDay }
+
+// dayOf is validDay for a count of days that may be far outside int32.
+func dayOf(days int64) int32 {
+	if days < int64(minDay) || days > int64(maxDay) {
+		return badDay
+	}
+	return int32(days) //nolint:gosec // G115: checked against minDay..maxDay just above
+}
+
 func civilDays(y int, m time.Month, d int) int32 {
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	return dayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }

@@ -91,11 +91,19 @@ func ExampleFS() {
 		fmt.Println(n)
 	}
 	// Output:
+	// dazhou-application.yaml
+	// langfang-execution.yaml
 	// minfeng-application.yaml
+	// minfeng-coverage.yaml
 	// minfeng-monitor.yaml
 	// national-execution.yaml
 	// national-grade.yaml
+	// national-indicator.yaml
+	// national-key-evaluation.yaml
 	// national-monitor.yaml
+	// national-self-evaluation.yaml
+	// qingshen-self-evaluation.yaml
+	// sample-department-overall.yaml
 }
 
 // Load adds the defaults to a library a platform made with its own options; they are named
@@ -111,9 +119,17 @@ func ExampleLoad() {
 		fmt.Println(rs.ID(), rs.File())
 	}
 	// Output:
+	// dazhou-application rulesets/dazhou-application.yaml
+	// national-execution rulesets/national-execution.yaml
+	// langfang-execution rulesets/langfang-execution.yaml
 	// minfeng-application rulesets/minfeng-application.yaml
+	// minfeng-coverage rulesets/minfeng-coverage.yaml
 	// national-monitor rulesets/national-monitor.yaml
 	// minfeng-monitor rulesets/minfeng-monitor.yaml
-	// national-execution rulesets/national-execution.yaml
 	// national-grade rulesets/national-grade.yaml
+	// national-indicator rulesets/national-indicator.yaml
+	// national-key-evaluation rulesets/national-key-evaluation.yaml
+	// national-self-evaluation rulesets/national-self-evaluation.yaml
+	// qingshen-self-evaluation rulesets/qingshen-self-evaluation.yaml
+	// sample-department-overall rulesets/sample-department-overall.yaml
 }

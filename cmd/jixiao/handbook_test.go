@@ -70,6 +70,7 @@ var hbUnproducible = map[rules.Code]string{
 	rules.ErrFunction:   "raised by a vendor's own Go function",
 	rules.ErrCanceled:   "raised when the platform cancels a batch",
 	rules.ErrInternal:   "raised only when the engine itself has a bug",
+	rules.ErrMisuse:     "raised only when a platform's Go code calls the package wrongly",
 	rules.ErrFileLimit:  "needs a rule file over 1 MB",
 	rules.ErrTestFailed: "no code path of the rules package emits it yet",
 }

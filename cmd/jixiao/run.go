@@ -128,7 +128,7 @@ func newRootCmd(helpErr *error) *cobra.Command {
 		*helpErr = writeHelp(c.OutOrStdout(), c)
 	})
 	root.SetHelpCommand(newHelpCmd())
-	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd())
+	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd(), newMonitorCmd(), newScoreCmd())
 	root.InitDefaultHelpCmd() // adds help now, so the help text lists it before Execute runs
 	for _, c := range root.Commands() {
 		c.DisableFlagsInUseLine = true
