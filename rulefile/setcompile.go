@@ -174,8 +174,12 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		spans = append(spans, dated{at, consts, constsKey(consts)})
 	}
 	progs := map[string]*rules.Program{}
+	distinct := distinctKeys(spans, func(sp dated) string { return sp.key })
 	for _, sp := range spans {
 		p := progs[sp.key]
+		if p == nil && len(progs) == 1 && !c.spansAffordable(rs, progs, distinct) {
+			return
+		}
 		if p == nil {
 			var err error
 			p, err = rules.Build(rules.Spec{Inputs: rs.inputs, Consts: sp.consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
@@ -193,6 +197,35 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		}
 		rs.periods = append(rs.periods, period{from: sp.from, prog: p})
 	}
+}
+
+// maxSpanNodes bounds the syntax-tree nodes compiled for a rule set's dated spans beyond
+// its first: each span with its own param values compiles every formula and table again,
+// and compiling costs memory in proportion to the nodes (about a kilobyte each).
+const maxSpanNodes = 100_000
+
+// spansAffordable checks, once the first span is compiled, that compiling the other
+// distinct spans stays within maxSpanNodes; otherwise it reports the param that splits the
+// rule set most, in the file.
+func (c *setCompiler) spansAffordable(rs *RuleSet, progs map[string]*rules.Program, distinct int) bool {
+	for _, p := range progs {
+		if work := p.Nodes() * (distinct - 1); work > maxSpanNodes {
+			bp := busiestParam(rs)
+			c.fail(bp.Pos, rules.ErrFileLimit, rs.id, "参数按日期分为 %d 段，每段都要重新编译全部公式和决策表（每段 %d 个节点），合计超过上限 %d：请减少分段，或把已不再生效的分段移到旧版本的文件中",
+				distinct, p.Nodes(), maxSpanNodes)
+			return false
+		}
+	}
+	return true
+}
+
+// distinctKeys counts the distinct keys of xs.
+func distinctKeys[T any](xs []T, key func(T) string) int {
+	seen := map[string]bool{}
+	for _, x := range xs {
+		seen[key(x)] = true
+	}
+	return len(seen)
 }
 
 // uniqueDays drops repeats from sorted days.

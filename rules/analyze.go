@@ -36,6 +36,7 @@ type analyzer struct {
 	inputs   []*symbol
 	firstUse map[*symbol]*Error // where each input is first read, for R002 messages
 	hints    int                // suggestions left for unknown names (bounded: a hostile file may have thousands)
+	nodes    int                // syntax-tree nodes parsed so far, against MaxTotalNodes
 }
 
 // posErr reports a problem with a declaration at p. A declaration made in Go (a zero Pos)
@@ -120,8 +121,13 @@ func (c *analyzer) addDef(d *def) {
 func (c *analyzer) parseAll() {
 	for _, d := range c.defs {
 		add := func(e Expr) {
+			if c.overBudget() { // Build stops after parsing: the rest need not cost anything
+				d.srcs, d.trees = append(d.srcs, nil), append(d.trees, nil)
+				return
+			}
 			src, tree, errs := parse(e, d.name, c.cfg.lim)
 			c.errs = append(c.errs, errs...)
+			c.count(src, tree)
 			if d.formula != nil {
 				d.bad = d.bad || tree == nil // a table checks its other rows; checkExpr skips this one
 			}
@@ -151,6 +157,22 @@ func (c *analyzer) parseAll() {
 		}
 	}
 }
+
+// count adds a parsed expression's nodes to the Build's total and reports, once, the
+// expression that takes it over MaxTotalNodes.
+func (c *analyzer) count(src *source, tree ast.Node) {
+	if tree == nil {
+		return
+	}
+	before := c.nodes
+	c.nodes += countNodes(tree)
+	if limit := c.cfg.lim.maxTotal; before <= limit && c.nodes > limit {
+		c.errs = append(c.errs, src.errAt(ErrLimit, 0, 0, fmt.Sprintf("表达式合计超过 %d 个节点，规模过大：请拆分成几个规则集", limit)))
+	}
+}
+
+// overBudget reports whether the expressions parsed exceed MaxTotalNodes.
+func (c *analyzer) overBudget() bool { return c.nodes > c.cfg.lim.maxTotal }
 
 // sortDefs orders definitions so each comes after what it reads; a cycle is an error naming it.
 func (c *analyzer) sortDefs() {

@@ -41,6 +41,9 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 		c.declareAll(spec)
 	}
 	c.parseAll()
+	if c.overBudget() { // refused before the costly stages
+		return nil, c.errs.Err()
+	}
 	c.sortDefs()
 	c.checkAll()
 	c.untyped()
@@ -53,7 +56,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 func (c *analyzer) program() *Program {
 	lim := c.cfg.lim
 	maxExp := int32(lim.maxDigits) + lim.maxScale //nolint:gosec // G115: MaxDigits caps maxDigits at 1,000,000
-	p := &Program{lim: lim, inputs: c.inputs, missing: c.firstUse, index: map[string]int{}, nslots: c.slots.n}
+	p := &Program{lim: lim, inputs: c.inputs, missing: c.firstUse, index: map[string]int{}, nslots: c.slots.n, nodes: c.nodes}
 	for _, d := range c.defs { // outputs in declaration order
 		o := output{name: d.name, typ: d.sym.typ, slot: d.sym.slot, index: len(p.outputs)}
 		p.index[d.name] = o.index

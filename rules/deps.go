@@ -44,3 +44,14 @@ func (v *refVisitor) Visit(node *ast.Node) {
 		v.lets[n.Name] = true
 	}
 }
+
+// countNodes counts the nodes of a syntax tree.
+func countNodes(tree ast.Node) int {
+	var v nodeCounter
+	ast.Walk(&tree, &v)
+	return int(v)
+}
+
+type nodeCounter int
+
+func (v *nodeCounter) Visit(*ast.Node) { *v++ }

@@ -141,3 +141,23 @@ func ExampleDivisionPlaces() {
 	// 2 / 3 = 0.6667
 	// 1 / 8 = 0.125
 }
+
+// MaxTotalNodes bounds the expressions one Build compiles together; the expression that
+// takes the total over it is named, and nothing is compiled. Nodes tells what a program cost.
+func ExampleMaxTotalNodes() {
+	spec := rules.Spec{
+		Inputs: []rules.Input{{Name: "x", Type: rules.TypeDecimal}},
+		Formulas: []rules.Formula{
+			{Name: "a", Expr: rules.Expr{Text: "x + 1"}},
+			{Name: "b", Expr: rules.Expr{Text: "x + 2"}},
+			{Name: "c", Expr: rules.Expr{Text: "x * 3 + 4"}},
+		},
+	}
+	p, err := rules.Build(spec)
+	fmt.Println(p.Nodes(), err)
+	_, err = rules.Build(spec, rules.MaxTotalNodes(8))
+	fmt.Println(err)
+	// Output:
+	// 11 <nil>
+	// <expr>:1:1: 规则 c：表达式合计超过 8 个节点，规模过大：请拆分成几个规则集
+}

@@ -9,6 +9,7 @@ import (
 type limits struct {
 	maxLength int   // characters in one expression
 	maxNodes  int   // syntax-tree nodes in one expression
+	maxTotal  int   // syntax-tree nodes in all the expressions of one Build
 	maxDigits int   // digits in any number a calculation produces
 	maxScale  int32 // decimal places any literal, rounding or division may ask for
 	maxText   int   // bytes of any text a calculation produces
@@ -16,7 +17,7 @@ type limits struct {
 }
 
 func defaultLimits() limits {
-	return limits{maxLength: 10000, maxNodes: 2000, maxDigits: 100, maxScale: 40, maxText: 10000, divPlaces: 20}
+	return limits{maxLength: 10000, maxNodes: 2000, maxTotal: 50000, maxDigits: 100, maxScale: 40, maxText: 10000, divPlaces: 20}
 }
 
 // config is what options set. It is copied into each compiled program, never shared.
@@ -85,6 +86,13 @@ func MaxLength(n int) Option {
 // MaxNodes bounds the syntax-tree nodes of one expression (default 2,000).
 func MaxNodes(n int) Option {
 	return positive("MaxNodes", n, func(c *config) { c.lim.maxNodes = n })
+}
+
+// MaxTotalNodes bounds the syntax-tree nodes of all the expressions one Build compiles
+// together (default 50,000, far above any real rule set): compiling costs memory in
+// proportion to them, so a hostile Spec is refused before it is compiled.
+func MaxTotalNodes(n int) Option {
+	return positive("MaxTotalNodes", n, func(c *config) { c.lim.maxTotal = n })
 }
 
 // MaxDigits bounds the digits of any number a calculation produces (default 100, at most

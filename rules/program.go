@@ -22,6 +22,7 @@ type Program struct {
 	fast     func(*frame)
 	slow     func(*frame)
 	nslots   int
+	nodes    int // syntax-tree nodes compiled, for Nodes
 	nargs    int // vendor-call argument slots a frame needs
 	frames   sync.Pool
 	traceRun func() func(*frame) // builds the explaining program on first use
@@ -35,6 +36,15 @@ type output struct {
 	typ   Type
 	slot  int
 	index int // position among the results
+}
+
+// Nodes is the number of syntax-tree nodes the program was compiled from: a measure of what
+// compiling it cost, for callers that compile many programs and keep a budget.
+func (p *Program) Nodes() int {
+	if p == nil {
+		return 0
+	}
+	return p.nodes
 }
 
 // Names lists the program's results in declaration order ("" for a stand-alone expression);
