@@ -132,8 +132,9 @@ func (c *analyzer) parseAll() {
 				d.bad = d.bad || tree == nil // a table checks its other rows; checkExpr skips this one
 			}
 			d.srcs, d.trees = append(d.srcs, src), append(d.trees, tree)
-			names, _ := refs(tree)
+			names, at := refs(tree)
 			for _, n := range names {
+				n = src.realName(n, at[n])
 				if _, ok := c.byName[n]; ok {
 					d.deps = append(d.deps, n)
 				}

@@ -72,7 +72,7 @@ func (c *checker) check(n ast.Node) *node {
 	case *ast.BoolNode:
 		out = &node{op: opLit, typ: TypeBool, lit: BoolOf(n.Value)}
 	case *ast.IdentifierNode:
-		out = c.ident(n.Value, from, to)
+		out = c.ident(c.src.realName(n.Value, from), from, to)
 	case *ast.UnaryNode:
 		out = c.unary(n, from, to)
 	case *ast.BinaryNode:

@@ -158,6 +158,12 @@ func newConfig(opts []Option) (*config, error) {
 var reserved = map[string]bool{"true": true, "false": true, "nil": true, "let": true, "if": true, "else": true,
 	"in": true, "not": true, "and": true, "or": true, "matches": true, "contains": true, "startsWith": true, "endsWith": true}
 
+// decimalPointInName reports whether rs[i] is a '.' between two digits after the name's
+// start, as in PM2.5浓度: staff name indicators that way, and the pre-lexer reads it so.
+func decimalPointInName(rs []rune, i int) bool {
+	return rs[i] == '.' && i > 1 && isDigitRune(rs[i-1]) && i+1 < len(rs) && isDigitRune(rs[i+1])
+}
+
 // checkName returns why name cannot be used as a name in rule text, or "".
 func checkName(name string) string {
 	if name == "" {
@@ -166,8 +172,9 @@ func checkName(name string) string {
 	if reserved[name] {
 		return fmt.Sprintf("%q 是保留字", name)
 	}
-	for i, r := range name {
-		if r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r)) {
+	rs := []rune(name)
+	for i, r := range rs {
+		if r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r)) || decimalPointInName(rs, i) {
 			continue
 		}
 		return fmt.Sprintf("%q 含有不能用于名称的字符 %q（名称由文字、字母、数字和下划线组成，不以数字开头）", name, r)

@@ -71,6 +71,9 @@ func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 		case lookalikes[r] != "":
 			errs = append(errs, s.errAt(ErrChar, i, i+1, fmt.Sprintf("请用 %s 代替 %c", lookalikes[r], r)))
 			r = ' '
+		case r == '.' && inName(out, rs, i):
+			s.dotInName(i)
+			r = '$' // expr reads $ as part of a name; realName turns it back
 		case r == '.' && i+1 < len(rs) && isDigitRune(fw(rs[i+1])) && (i == 0 || !isDigitRune(out[i-1]) && out[i-1] != '.') && !identBefore(out, i):
 			errs = append(errs, s.errAt(ErrNumber, i, i+1, "小数要写出整数部分：请写成 0"+string(fwString(rs[i:]))))
 			r = ' ' // the digits after it are read as a number, so no second message
@@ -88,13 +91,41 @@ func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 	return s, errs
 }
 
+// inName reports whether the '.' at i is a decimal point inside a name such as PM2.5浓度:
+// between a digit that continues a name and another digit.
+func inName(out, rs []rune, i int) bool {
+	return i > 0 && isDigitRune(out[i-1]) && identBefore(out, i-1) && i+1 < len(rs) && isDigitRune(fw(rs[i+1]))
+}
+
+func (s *source) dotInName(i int) {
+	if s.dots == nil {
+		s.dots = map[int]bool{}
+	}
+	s.dots[i] = true
+}
+
+// realName is the name the author wrote for the identifier expr read at rune offset from:
+// the decimal points the pre-lexer gave expr as $ are put back. A $ the author typed stays.
+func (s *source) realName(name string, from int) string {
+	if len(s.dots) == 0 || !strings.ContainsRune(name, '$') {
+		return name
+	}
+	rs := []rune(name)
+	for k, r := range rs {
+		if r == '$' && s.dots[from+k] {
+			rs[k] = '.'
+		}
+	}
+	return string(rs)
+}
+
 // identBefore reports whether the rune before i continues an identifier (as in 指标2).
 func identBefore(out []rune, i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := out[i-1]
-	return p == '_' || unicode.IsLetter(p) || unicode.IsDigit(p)
+	return p == '_' || p == '$' || unicode.IsLetter(p) || unicode.IsDigit(p) // $: a point inside a name
 }
 
 func isIdentRune(r rune) bool {
