@@ -85,10 +85,15 @@ func (p *printer) f(format string, args ...any) {
 // each file: a platform refuses to start on rules that fail their own tests.
 func showLibrary(p *printer, lib *rulefile.Library) error {
 	p.f("== 1 规则库：内置默认规则 + 厂商规则 ==\n")
-	p.f("%-22s %-10s %-10s  %-12s  %-34s %s\n", "ruleset", "version", "effective", "hash", "file", "tests")
+	sets := lib.RuleSets()
+	idW, fileW := len("ruleset"), len("file") // columns as wide as the longest id and file name
+	for _, rs := range sets {
+		idW, fileW = max(idW, len(rs.ID())), max(fileW, len(rs.File()))
+	}
+	p.f("%-*s %-10s %-10s  %-12s  %-*s %s\n", idW, "ruleset", "version", "effective", "hash", fileW, "file", "tests")
 	passed, failed := 0, 0
 	var failures []string
-	for _, rs := range lib.RuleSets() {
+	for _, rs := range sets {
 		ok := 0
 		results := rs.RunTests()
 		for _, r := range results {
@@ -99,8 +104,8 @@ func showLibrary(p *printer, lib *rulefile.Library) error {
 			failures = append(failures, testFailure(rs, r))
 		}
 		passed, failed = passed+ok, failed+len(results)-ok
-		p.f("%-22s %-10s %-10s  %-12s  %-34s %d/%d\n", rs.ID(), rs.Version(), rs.Effective().Format("2006-01-02"),
-			rs.Hash()[:12], rs.File(), ok, len(results))
+		p.f("%-*s %-10s %-10s  %-12s  %-*s %d/%d\n", idW, rs.ID(), rs.Version(), rs.Effective().Format("2006-01-02"),
+			rs.Hash()[:12], fileW, rs.File(), ok, len(results))
 	}
 	for _, f := range failures {
 		p.f("%s\n", f)
