@@ -33,6 +33,7 @@ type draft struct {
 	effPos    rules.Pos
 	inputs    []rules.Input
 	inputPos  map[string]rules.Pos
+	defaults  map[string]inputDefault
 	params    []Param
 	formulas  []rules.Formula
 	tables    []rules.Table
@@ -237,7 +238,7 @@ func checkID(s string) string {
 	return ""
 }
 
-var inputKeys = []string{"type", "unit", "desc"}
+var inputKeys = []string{"type", "unit", "desc", "default"}
 
 func (l *loader) inputs(n ast.Node) {
 	pairs, ok := l.mapping(n, "inputs", l.d.id)
@@ -247,7 +248,7 @@ func (l *loader) inputs(n ast.Node) {
 	for _, p := range pairs {
 		pos := l.f.pos(p.kn)
 		in := rules.Input{Name: p.key, Pos: pos} // Build checks the name and reports it here
-		typeNode, ok := l.inputFields(p, &in)
+		typeNode, defNode, ok := l.inputFields(p, &in)
 		if !ok {
 			continue
 		}
@@ -268,17 +269,26 @@ func (l *loader) inputs(n ast.Node) {
 		in.Type = t
 		l.d.inputs = append(l.d.inputs, in)
 		l.d.inputPos[in.Name] = pos
+		if defNode != nil {
+			if def, ok := l.readDefault(in, defNode); ok {
+				if l.d.defaults == nil {
+					l.d.defaults = map[string]inputDefault{}
+				}
+				l.d.defaults[in.Name] = def
+			}
+		}
 	}
 }
 
-// inputFields reads an input written {type: …, unit: …, desc: …} into in and gives its type
-// node; an input written 预算数: decimal is its own type node. A missing type is reported
-// unless the mapping already had a problem (tpye: decimal is reported as a misspelt key).
-func (l *loader) inputFields(p pair, in *rules.Input) (ast.Node, bool) {
+// inputFields reads an input written {type: …, unit: …, desc: …, default: …} into in and
+// gives its type node and its default's node (nil without one); an input written 预算数:
+// decimal is its own type node. A missing type is reported unless the mapping already had a
+// problem (tpye: decimal is reported as a misspelt key).
+func (l *loader) inputFields(p pair, in *rules.Input) (ast.Node, ast.Node, bool) {
 	if _, ok := asMapping(p.value); !ok {
-		return p.value, true
+		return p.value, nil, true
 	}
-	var typeNode ast.Node
+	var typeNode, defNode ast.Node
 	before := len(l.errs)
 	fields, _ := l.mapping(p.value, "输入 "+p.key, l.d.id)
 	for _, f := range fields {
@@ -289,6 +299,8 @@ func (l *loader) inputFields(p pair, in *rules.Input) (ast.Node, bool) {
 			in.Unit, _ = l.scalar(f.value, "unit", l.d.id)
 		case "desc":
 			in.Desc, _ = l.scalar(f.value, "desc", l.d.id)
+		case "default":
+			defNode = f.value
 		default:
 			l.unknownKey(f, inputKeys, "输入 "+p.key, l.d.id)
 		}
@@ -296,7 +308,7 @@ func (l *loader) inputFields(p pair, in *rules.Input) (ast.Node, bool) {
 	if typeNode == nil && len(l.errs) == before {
 		l.fail(in.Pos, rules.ErrFileMissing, l.d.id, "输入 %s 缺少 type（可选：decimal、int、string、bool、date、list）", p.key)
 	}
-	return typeNode, typeNode != nil
+	return typeNode, defNode, typeNode != nil
 }
 
 var paramValueKeys = []string{"since", "value", "reference", "desc"}

@@ -19,6 +19,7 @@ type RuleSet struct {
 	file, hash         string
 
 	inputs   []rules.Input
+	defaults map[string]inputDefault // by input name
 	params   []Param
 	formulas []rules.Formula
 	tables   []rules.Table
@@ -182,13 +183,14 @@ func (rs *RuleSet) span() string {
 	return s
 }
 
-// Evaluate evaluates one record with the rules in force on day at.
+// Evaluate evaluates one record with the rules in force on day at. An input the record leaves
+// out takes the default its file declares (default: in the file; 评价日期 is day at).
 func (rs *RuleSet) Evaluate(at time.Time, vars map[string]any) (*Evaluation, error) {
 	p, err := rs.Program(at)
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.EvalResult(vars)
+	res, err := p.EvalResult(rs.withDefaults(at, vars))
 	if err != nil {
 		return nil, inRuleSet(err, rs.id)
 	}
@@ -201,7 +203,7 @@ func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, erro
 	if err != nil {
 		return nil, err
 	}
-	res, trace, err := p.Explain(vars)
+	res, trace, err := p.Explain(rs.withDefaults(at, vars))
 	if err != nil {
 		return nil, inRuleSet(err, rs.id)
 	}

@@ -34,7 +34,7 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 	c.hints = 0 // each rule set has its own budget of suggestions
 	rs := &RuleSet{id: d.id, title: d.title, version: d.version, effective: d.effective, until: d.until, hasUntil: d.hasUntil,
 		source: d.source, extends: d.extends, file: d.file.name, hash: d.hash, filePos: d.idPos, src: d,
-		inputs: d.inputs, params: d.params, formulas: d.formulas, tables: d.tables}
+		inputs: d.inputs, defaults: d.defaults, params: d.params, formulas: d.formulas, tables: d.tables}
 	if base != nil {
 		c.merge(rs, d, base)
 		rs.depth = base.depth + 1
@@ -81,6 +81,16 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 		inputs = append(inputs, in)
 	}
 	rs.inputs = inputs
+	rs.defaults = map[string]inputDefault{}
+	for name, def := range base.defaults {
+		rs.defaults[name] = def
+	}
+	for _, in := range d.inputs { // an input declared again takes its own default, or none
+		delete(rs.defaults, in.Name)
+		if def, ok := d.defaults[in.Name]; ok {
+			rs.defaults[in.Name] = def
+		}
+	}
 	baseParams := make([]string, len(base.params))
 	for i, p := range base.params {
 		baseParams[i] = p.Name
