@@ -8,7 +8,7 @@
 // the rule set (rulesets/minfeng-monitor.yaml and the files that extend it). The rule set
 // and this package meet at a few names, listed in names.go: the inputs 预算数, 执行数, 月份
 // and (when the rule set declares it) 监控日期 that a run supplies, and the results 等级,
-// 偏差, 红标 and 整改期限 (or 整改期限天数, calendar days from the checkpoint) it reads.
+// 偏差, 红标 and 整改期限 (the rectification date the rule set computes) it reads.
 // The grades are the literal outcomes of the rule set's decision table 等级, best first,
 // and each grade's colour is the text param 颜色_<等级> (a rule set may declare none).
 //

@@ -9,11 +9,10 @@ const (
 	InputMonth      = "月份"   // int, the checkpoint's month
 	InputCheckpoint = "监控日期" // date, the checkpoint; supplied only when the rule set declares it
 
-	ResultGrade     = "等级"     // text, one of the grades of the 等级 table
-	ResultDeviation = "偏差"     // decimal, as the report shows it
-	ResultRedFlag   = "红标"     // bool
-	ResultRectifyBy = "整改期限"   // date, read only when 红标 is true
-	ResultRectDays  = "整改期限天数" // decimal: calendar days after the checkpoint, when there is no 整改期限
+	ResultGrade     = "等级"   // text, one of the grades of the 等级 table
+	ResultDeviation = "偏差"   // decimal, as the report shows it
+	ResultRedFlag   = "红标"   // bool
+	ResultRectifyBy = "整改期限" // date, read only when 红标 is true
 
 	// GradeTable is the decision table whose literal outcomes, in row order, are the
 	// profile's grades from best to worst.

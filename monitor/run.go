@@ -105,21 +105,17 @@ func (p *Profile) grade(day time.Time, rec *Record, vars map[string]any, res *ru
 	fv, _ := res.Get(ResultRedFlag)
 	o.RedFlag = fv.Type() == rules.TypeBool && fv.Bool()
 	if o.RedFlag {
-		o.RectifyBy = rectifyBy(day, res)
+		o.RectifyBy = rectifyBy(res)
 	}
 	return o, nil
 }
 
-// rectifyBy is the flagged project's deadline: the rule set's 整改期限 when it computes one
-// (from the 监控日期 the run supplies), else its 整改期限天数 counted in calendar days from
-// the checkpoint, as national-monitor's 整改天数 is written (红标项目的整改期限（天）). Zero when
-// the rule set gives neither.
-func rectifyBy(day time.Time, res *rules.Result) time.Time {
+// rectifyBy is the flagged project's deadline, as the rule set computes it (整改期限, from the
+// 监控日期 the run supplies): the deadline is policy, so no date arithmetic happens here. Zero
+// when the rule set computes none.
+func rectifyBy(res *rules.Result) time.Time {
 	if v, ok := res.Get(ResultRectifyBy); ok && v.Type() == rules.TypeDate {
 		return v.Time()
-	}
-	if v, ok := res.Get(ResultRectDays); ok && v.Type() == rules.TypeDecimal && v.Decimal().IsInteger() {
-		return day.AddDate(0, 0, int(v.Decimal().IntPart()))
 	}
 	return time.Time{}
 }

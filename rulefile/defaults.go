@@ -40,6 +40,19 @@ func (l *loader) readDefault(in rules.Input, n ast.Node) (inputDefault, bool) {
 	return inputDefault{}, false
 }
 
+// Default is the value input name takes on day at when a record leaves it out, and whether
+// its file declares one.
+func (rs *RuleSet) Default(name string, at time.Time) (rules.Value, bool) {
+	def, ok := rs.or().defaults[name]
+	switch {
+	case !ok:
+		return rules.Value{}, false
+	case def.evalDay:
+		return rules.DateOf(day(at)), true
+	}
+	return def.value, true
+}
+
 // withDefaults gives vars with every input it leaves out that has a default, for an
 // evaluation on day at; vars itself is never changed, and is returned as it is when it
 // lacks nothing.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
@@ -28,11 +29,16 @@ func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[s
 	}
 	fmt.Fprintf(&b, "文件：%s\n", file)
 
+	at, _ := time.Parse(dayLayout, ev.At) // the day the rules were evaluated on, for defaults
 	if inputs := rs.Inputs(); len(inputs) > 0 {
 		b.WriteString("\n输入：\n")
 		for _, in := range inputs {
 			v, ok := vars[in.Name].(rules.Value)
 			if !ok {
+				if d, has := rs.Default(in.Name, at); has {
+					fmt.Fprintf(&b, "  %s = %s（未给出，取默认值）\n", in.Name, d)
+					continue
+				}
 				fmt.Fprintf(&b, "  %s：未给出\n", in.Name)
 				continue
 			}
