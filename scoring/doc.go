@@ -1,8 +1,8 @@
 // Package scoring scores budget-performance evaluations: the execution rate and its score,
 // indicators (≥, ≤, =, 定性) and whole self-evaluation forms (单位自评表) with their 一级
-// weights, key-evaluation weights, grades 优/良/中/差, what a grade means for next year's
-// budget (结果应用), totals by grade, the reconciliation of a report's declared figures
-// against their parts, and the multi-year plan that covers every key project.
+// weights, key-evaluation weights, 部门整体支出 banded items, grades 优/良/中/差, what a grade
+// means for next year's budget (结果应用), totals by grade, the reconciliation of a report's
+// declared figures against their parts, and the multi-year plan that covers every key project.
 //
 // The package holds mechanisms only. Every threshold, formula and action text lives in a rule
 // file: a Scorer is made from a rulefile.Library and a Profile naming the rule sets to use
@@ -15,10 +15,12 @@
 //	g, err := s.Grade(score)                             // 优, graded on the score as shown
 //	a, err := s.Apply(g.Grade)                           // priority: 下年度同类项目优先安排
 //	ps, err := s.ScoreProject(project)                   // a whole 自评表: items, 一级 groups, total
+//	d, err := s.ScoreDepartment(figures)                 // 部门整体支出 banded items: 预算调整率 2 分…
 //	f := scoring.Check(declared, computed)               // 86.9% printed, 87.0% computed
 //
 // Numbers are exact decimals (shopspring/decimal) end to end. A Scorer is immutable and safe
 // for concurrent use; the zero Profile means the national defaults with Minfeng's result
-// application; Profile.With places a vendor's rule set by the inputs it declares. Errors are
-// values: a missing, zero or negative budget is a *BudgetError.
+// application and one city's 部门整体支出 bands; Profile.With places a vendor's rule set by
+// the inputs it declares. Errors are values: a missing, zero or negative budget is a
+// *BudgetError.
 package scoring

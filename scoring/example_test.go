@@ -264,7 +264,7 @@ func ExampleProfile_With() {
 	}
 	p, err := scoring.Profile{}.With(rs)
 	fmt.Printf("%+v %v\n", p, err)
-	// Output: {Execution: Grade: Application:dazhou-application Indicator: Template: KeyWeights:} <nil>
+	// Output: {Execution: Grade: Application:dazhou-application Indicator: Template: KeyWeights: Department:} <nil>
 }
 
 // Without a satisfaction indicator, its 10 points go to 产出 and 效益 in proportion (50:30).

@@ -9,8 +9,8 @@ import (
 	"github.com/jixiao-go/jixiao/rules"
 )
 
-// The rule sets a zero Profile uses: the national defaults and Minfeng's result application,
-// all embedded in package rulesets.
+// The rule sets a zero Profile uses: the national defaults, Minfeng's result application and
+// one city's banded 部门整体支出 items, all embedded in package rulesets.
 const (
 	DefaultExecution   = "national-execution"
 	DefaultGrade       = "national-grade"
@@ -18,6 +18,7 @@ const (
 	DefaultIndicator   = "national-indicator"
 	DefaultTemplate    = "national-self-evaluation"
 	DefaultKeyWeights  = "national-key-evaluation"
+	DefaultDepartment  = "sample-department-overall"
 )
 
 // Profile names the rule sets a Scorer evaluates. An empty field means its default, so the
@@ -29,7 +30,9 @@ const (
 // unspecified for a grade its source does not cover; the indicator rule set gives 完成率, 得分
 // and 评定有效 from one indicator row; the template gives each 一级 group's full marks
 // (预算执行率满分, 产出满分, 效益满分, 满意度满分, 总满分) from 有满意度指标; the key-weights
-// rule set gives 权重有效 and 产出效益占比 from 决策权重, 过程权重, 产出权重 and 效益权重.
+// rule set gives 权重有效 and 产出效益占比 from 决策权重, 过程权重, 产出权重 and 效益权重; the
+// department rule set gives each banded item's “<比率>得分” and 总得分 from 年初预算数,
+// 预算调整数, 重点支出安排数 and 项目支出总额.
 type Profile struct {
 	Execution   string // 预算执行率与得分, e.g. langfang-execution for whole points
 	Grade       string // 等级线
@@ -37,6 +40,7 @@ type Profile struct {
 	Indicator   string // 指标完成率与得分
 	Template    string // 单位自评一级指标分值, e.g. qingshen-self-evaluation
 	KeyWeights  string // 重点评价的权重检查
+	Department  string // 部门整体支出的分档指标
 }
 
 func (p Profile) withDefaults() Profile {
@@ -58,6 +62,9 @@ func (p Profile) withDefaults() Profile {
 	if p.KeyWeights == "" {
 		p.KeyWeights = DefaultKeyWeights
 	}
+	if p.Department == "" {
+		p.Department = DefaultDepartment
+	}
 	return p
 }
 
@@ -66,7 +73,7 @@ func (p Profile) withDefaults() Profile {
 type Scorer struct {
 	day                                                time.Time
 	execution, grade, application, indicator, template *rulefile.RuleSet
-	keyWeights                                         *rulefile.RuleSet
+	keyWeights, department                             *rulefile.RuleSet
 }
 
 // New picks the profile's rule sets in force on day from lib. Every missing rule set is
@@ -80,7 +87,7 @@ func New(lib *rulefile.Library, p Profile, day time.Time) (*Scorer, error) {
 	var errs []error
 	sets := map[*string]**rulefile.RuleSet{&p.Execution: &s.execution, &p.Grade: &s.grade,
 		&p.Application: &s.application, &p.Indicator: &s.indicator, &p.Template: &s.template,
-		&p.KeyWeights: &s.keyWeights}
+		&p.KeyWeights: &s.keyWeights, &p.Department: &s.department}
 	for _, r := range roles() {
 		id := r.id(&p)
 		rs, err := lib.Get(*id, day)

@@ -147,6 +147,7 @@ func TestProfileWith(t *testing.T) {
 		{"qingshen-self-evaluation", scoring.Profile{Template: "qingshen-self-evaluation"}, "输入有 有满意度指标"},
 		{"national-indicator", scoring.Profile{Indicator: "national-indicator"}, "输入有 性质"},
 		{"national-key-evaluation", scoring.Profile{KeyWeights: "national-key-evaluation"}, "输入有 产出权重"},
+		{"sample-department-overall", scoring.Profile{Department: "sample-department-overall"}, "输入有 预算调整数"},
 	} {
 		rs, err := lib.Get(tc.id, day)
 		require.NoError(t, err)
@@ -159,7 +160,7 @@ func TestProfileWith(t *testing.T) {
 	_, err = scoring.Profile{}.With(rs)
 	assert.ErrorContains(t, err, "作为预算执行率规则缺少 得分、须说明原因、超额执行",
 		"a monitoring rule set reads 执行数 but does not score, and the message says what it lacks")
-	rs, err = lib.Get("sample-department-overall", day)
+	rs, err = lib.Get("minfeng-coverage", day)
 	require.NoError(t, err)
 	_, err = scoring.Profile{}.With(rs)
 	assert.ErrorContains(t, err, "它没有 执行数、总分", "a rule set of no place says which inputs would place it")

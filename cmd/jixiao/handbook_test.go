@@ -12,6 +12,9 @@ package main
 //     (and that message). `# 输入: 预算数=940, 执行数=928.56` declares inputs for the lines
 //     below it: a number is a decimal, true/false a bool, 2024-08-31 a date, [1, 2] a list,
 //     "…" text. Other lines starting with # are comments.
+//   - ```csv marked <!-- file: 自评表.csv --> is a data file, written into the work folder under
+//     that name (as the block reads, UTF-8, ending in a newline) for the sh blocks after it to
+//     read; a csv block without a file marker is an error, since nothing could use it.
 //   - ```sh holds jixiao command lines. They run through this command's own run function, in
 //     a temporary folder holding the handbook's named files.
 //   - ```text marked <!-- output --> is what the sh block before it prints (standard output
@@ -20,7 +23,7 @@ package main
 //
 // Markers are HTML comments on the lines just before a block:
 //
-//	<!-- file: 规则/示例.yaml -->       the yaml block is this file: its name in messages, and a file sh blocks can use
+//	<!-- file: 规则/示例.yaml -->       the yaml or csv block is this file: its name in messages, and a file sh blocks can use
 //	<!-- expect-error: E001, E002 -->   the yaml block must fail to load with exactly these codes
 //	<!-- same-library -->               load into the library of the yaml block before, not a fresh one
 //	<!-- same-as: rulesets/x.yaml -->   the yaml block must equal that embedded default file
@@ -185,6 +188,8 @@ func TestHandbook(t *testing.T) {
 			switch b.lang {
 			case "yaml":
 				r.yaml(t, b)
+			case "csv":
+				r.csv(t, b)
 			case "jixiao":
 				r.exprs(t, b)
 			case "sh":
@@ -192,7 +197,7 @@ func TestHandbook(t *testing.T) {
 			case "text":
 				r.output(t, b)
 			default:
-				t.Errorf("%s:%d: 代码块语言 %q 不会被执行；请用 yaml、jixiao、sh，或带 <!-- output --> 的 text", hbFile, b.fence, b.lang)
+				t.Errorf("%s:%d: 代码块语言 %q 不会被执行；请用 yaml、csv、jixiao、sh，或带 <!-- output --> 的 text", hbFile, b.fence, b.lang)
 			}
 		})
 	}
@@ -265,6 +270,74 @@ func hbMatch(want, got []string) bool {
 		return false
 	}
 	return len(got) > 0 && want[0] == got[0] && hbMatch(want[1:], got[1:])
+}
+
+// --- csv blocks ----------------------------------------------------------------------------
+
+// csv writes a data file into the work folder for the sh blocks after it (jixiao score reads
+// one). Only the file marker applies: a csv block is data, not a rule file.
+func (r *hbRunner) csv(t *testing.T, b *hbBlock) {
+	if err := hbWriteData(r.dir, b); err != nil {
+		t.Errorf("%s:%d: %v", hbFile, b.fence, err)
+	}
+}
+
+// hbWriteData writes a csv block to the file its marker names, under dir.
+func hbWriteData(dir string, b *hbBlock) error {
+	name := b.marks["file"]
+	if name == "" {
+		return fmt.Errorf("csv 代码块须带 <!-- file: 名称.csv --> 标记，命令才能读到它")
+	}
+	for m := range b.marks {
+		if m != "file" {
+			return fmt.Errorf("标记 %q 不适用于 csv 代码块", m)
+		}
+	}
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(b.text()), 0o644)
+}
+
+// TestHandbookCSVBlock checks the csv convention on blocks parsed as the handbook's are.
+func TestHandbookCSVBlock(t *testing.T) {
+	tests := []struct {
+		reason  string
+		src     string
+		file    string // the file written, relative to the work folder
+		want    string // its content
+		wantErr string
+	}{
+		{reason: "a marked block is written as it reads, with a final newline",
+			src:  "<!-- file: 自评表.csv -->\n```csv\n项目编号,分值\nP1,\"1,000\"\n```\n",
+			file: "自评表.csv", want: "项目编号,分值\nP1,\"1,000\"\n"},
+		{reason: "a name with a folder makes the folder",
+			src:  "<!-- file: 数据/表.csv -->\n```csv\na\n```\n",
+			file: "数据/表.csv", want: "a\n"},
+		{reason: "without a file marker nothing could read the block",
+			src: "```csv\na\n```\n", wantErr: "file: 名称.csv"},
+		{reason: "a yaml marker means the author meant something else",
+			src: "<!-- file: a.csv -->\n<!-- same-library -->\n```csv\na\n```\n", wantErr: "same-library"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			blocks := hbParse(t, tt.src)
+			require.Len(t, blocks, 1, tt.reason)
+			require.Equal(t, "csv", blocks[0].lang, tt.reason)
+			dir := t.TempDir()
+			err := hbWriteData(dir, blocks[0])
+			if tt.wantErr != "" {
+				require.Error(t, err, tt.reason)
+				assert.Contains(t, err.Error(), tt.wantErr, tt.reason)
+				return
+			}
+			require.NoError(t, err, tt.reason)
+			got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(tt.file)))
+			require.NoError(t, err, tt.reason)
+			assert.Equal(t, tt.want, string(got), tt.reason)
+		})
+	}
 }
 
 // --- yaml blocks ---------------------------------------------------------------------------

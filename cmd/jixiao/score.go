@@ -139,6 +139,11 @@ func (o *scoreOptions) scorer(c *cobra.Command, at time.Time) (*scoring.Scorer, 
 		if p, err = p.With(rs); err != nil {
 			return nil, &findingsError{msg: err.Error()}
 		}
+		if p.Department != "" {
+			// The place exists for callers of scoring.ScoreDepartment; a 自评表 never reads it,
+			// so taking the file silently would let a user think it changed the scores.
+			return nil, &findingsError{msg: fmt.Sprintf("规则集 %s（%s）是部门整体支出的分档规则，不用于给自评表打分", rs.ID(), rs.File())}
+		}
 	}
 	s, err := scoring.New(l.lib, p, at)
 	if err != nil {

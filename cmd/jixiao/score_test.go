@@ -126,6 +126,7 @@ func TestScoreExitCodes(t *testing.T) {
 		{"没有文件", []string{}, exitUsage, "需要一个自评表文件，这里有 0 个", "缺少参数"},
 		{"未知规则集", []string{"--rules", "no-such", scoreSheet}, exitUsage, "--rules no-such：既不是文件，也不是 2024-12-31 生效的内置规则集", "拼错的规则集"},
 		{"不能打分的规则集", []string{"--rules", "national-monitor", scoreSheet}, exitFindings, "作为预算执行率规则缺少 得分", "监控规则不能用来打分"},
+		{"部门整体支出规则", []string{"--rules", "sample-department-overall", scoreSheet}, exitFindings, "是部门整体支出的分档规则，不用于给自评表打分", "它有打分的位置，但自评表用不到，不能默默接受"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
