@@ -7,10 +7,17 @@
 // checkpoint, deadlines and the grades with their display colours are policy and live in
 // the rule set (rulesets/minfeng-monitor.yaml and the files that extend it). The rule set
 // and this package meet at a few names, listed in names.go: the inputs 预算数, 执行数, 月份
-// and (when the rule set declares it) 监控日期 that a run supplies, and the results 等级,
+// and (when the rule set declares it) 监控日期 that a run supplies, a record's indicator
+// progress as 指标<i>序时目标 and 指标<i>完成, inputs the record leaves out at their declared
+// defaults, and the results 等级,
 // 偏差, 红标 and 整改期限 (the rectification date the rule set computes) it reads.
 // The grades are the literal outcomes of the rule set's decision table 等级, best first,
 // and each grade's colour is the text param 颜色_<等级> (a rule set may declare none).
+//
+// Deviation is per dimension — budget execution and each indicator — in the mode the rule set
+// declares (relative shortfall, percentage points or two-sided), and a project's deviation
+// is the worst of them unless the rule set says otherwise: see
+// rulesets/minfeng-monitor-dimensions.yaml.
 //
 // A run never loses a record: every record is graded or rejected with its row and reason,
 // and Run.In() == len(Graded) + len(Rejected). 涉密 projects are counted in every total but

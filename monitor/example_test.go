@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/monitor"
 	"github.com/jixiao-go/jixiao/rulesets"
@@ -84,4 +86,36 @@ func ExampleCompare() {
 	// Output:
 	// A 好转 差 → 优
 	// B 新增  → 良
+}
+
+// Grade a project on budget execution and its indicators with the per-dimension profile:
+// its deviation is the worst dimension, here the second indicator, 25% behind its share.
+func ExampleIndicator() {
+	lib, err := rulesets.Library()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	aug := time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC)
+	p, err := monitor.FromLibrary(lib, "minfeng-monitor-dimensions", aug)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	share := decimal.RequireFromString
+	run, err := p.Run(context.Background(), aug, []monitor.Record{{
+		ID: "A", Name: "高标准农田", Budget: mustWan("120"), Spent: mustWan("80"),
+		Indicators: []monitor.Indicator{
+			{Name: "新建面积", Expected: share("0.5"), Actual: share("0.45")},
+			{Name: "验收合格率", Expected: share("0.6"), Actual: share("0.45")},
+		},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o := run.Graded[0]
+	fmt.Println(p.Indicators(), o.Grade, amount.FormatPercent(o.Deviation, 2), o.RedFlag)
+	// Output:
+	// 5 差 25.00% true
 }

@@ -9,6 +9,13 @@ const (
 	InputMonth      = "月份"   // int, the checkpoint's month
 	InputCheckpoint = "监控日期" // date, the checkpoint; supplied only when the rule set declares it
 
+	// IndicatorPrefix + i + IndicatorExpected and IndicatorPrefix + i + IndicatorActual are
+	// the decimal inputs carrying a record's i-th indicator (from 1), e.g. 指标1序时目标 and
+	// 指标1完成. A rule set declares as many indicators as it grades.
+	IndicatorPrefix   = "指标"
+	IndicatorExpected = "序时目标"
+	IndicatorActual   = "完成"
+
 	ResultGrade     = "等级"   // text, one of the grades of the 等级 table
 	ResultDeviation = "偏差"   // decimal, as the report shows it
 	ResultRedFlag   = "红标"   // bool

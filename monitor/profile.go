@@ -2,6 +2,7 @@ package monitor
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jixiao-go/jixiao/rulefile"
@@ -30,6 +31,9 @@ type Profile struct {
 	grades  []Grade
 	inputs  map[string]bool
 	hasDate bool
+	// indicators holds the input names of each indicator the rule set declares, in order:
+	// [i][0] is 指标<i+1>序时目标, [i][1] is 指标<i+1>完成.
+	indicators [][2]string
 }
 
 // FromLibrary picks rule set id in force at the checkpoint day from lib.
@@ -58,12 +62,27 @@ func NewProfile(rs *rulefile.RuleSet, day time.Time) (*Profile, error) {
 		p.inputs[in.Name] = true
 	}
 	p.hasDate = p.inputs[InputCheckpoint]
+	for i := 1; ; i++ {
+		names := [2]string{indicatorInput(i, IndicatorExpected), indicatorInput(i, IndicatorActual)}
+		if !p.inputs[names[0]] || !p.inputs[names[1]] {
+			break
+		}
+		p.indicators = append(p.indicators, names)
+	}
 	for _, name := range []string{ResultGrade, ResultRedFlag} {
 		if prog.Index(name) < 0 {
 			return nil, profileError(rs, rules.Pos{}, fmt.Sprintf("监控规则集 %s 没有结果 %s", rs.ID(), name))
 		}
 	}
 	return p, nil
+}
+
+// Indicators is how many performance indicators a record may carry: the rule set declares
+// both inputs of 指标1 to 指标<n>.
+func (p *Profile) Indicators() int { return len(p.indicators) }
+
+func indicatorInput(i int, suffix string) string {
+	return IndicatorPrefix + strconv.Itoa(i) + suffix
 }
 
 // RuleSet is the rule set the profile runs.

@@ -61,6 +61,7 @@ func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) 
 	day := calendarDay(checkpoint)
 	run := &Run{Checkpoint: day, Profile: p, Graded: make([]Outcome, 0, len(recs))}
 	vars := make(map[string]any, 4)
+	defaults := p.defaults(day)
 	res := p.prog.NewResult()
 	for i := range recs {
 		if i%256 == 0 {
@@ -68,7 +69,7 @@ func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) 
 				return run, err
 			}
 		}
-		o, err := p.grade(day, &recs[i], vars, res)
+		o, err := p.grade(day, &recs[i], vars, defaults, res)
 		if err != nil {
 			run.Rejected = append(run.Rejected, Rejection{Record: recs[i], Err: err})
 			continue
@@ -78,16 +79,29 @@ func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) 
 	return run, nil
 }
 
-func (p *Profile) grade(day time.Time, rec *Record, vars map[string]any, res *rules.Result) (Outcome, error) {
+func (p *Profile) grade(day time.Time, rec *Record, vars, defaults map[string]any, res *rules.Result) (Outcome, error) {
 	clear(vars)
 	for k, v := range rec.Extra {
 		vars[k] = v
+	}
+	if len(rec.Indicators) > len(p.indicators) {
+		return Outcome{}, fmt.Errorf("项目有 %d 项绩效指标，规则集 %s 只声明了 %d 项（输入 %s1%s、%s1%s …）",
+			len(rec.Indicators), p.rs.ID(), len(p.indicators), IndicatorPrefix, IndicatorExpected, IndicatorPrefix, IndicatorActual)
+	}
+	for i, ind := range rec.Indicators {
+		vars[p.indicators[i][0]] = ind.Expected
+		vars[p.indicators[i][1]] = ind.Actual
 	}
 	vars[InputBudget] = rec.Budget.In(amount.Wan).Value()
 	vars[InputSpent] = rec.Spent.In(amount.Wan).Value()
 	vars[InputMonth] = int(day.Month())
 	if p.hasDate {
 		vars[InputCheckpoint] = day
+	}
+	for k, v := range defaults {
+		if _, ok := vars[k]; !ok {
+			vars[k] = v
+		}
 	}
 	if err := p.prog.EvalInto(vars, res); err != nil {
 		return Outcome{}, err
@@ -108,6 +122,18 @@ func (p *Profile) grade(day time.Time, rec *Record, vars map[string]any, res *ru
 		o.RectifyBy = rectifyBy(res)
 	}
 	return o, nil
+}
+
+// defaults are the values the rule set declares (default: in the file) for inputs a record
+// may leave out, such as the indicators a project does not have, as they stand on day.
+func (p *Profile) defaults(day time.Time) map[string]any {
+	out := map[string]any{}
+	for name := range p.inputs {
+		if v, ok := p.rs.Default(name, day); ok {
+			out[name] = v
+		}
+	}
+	return out
 }
 
 // rectifyBy is the flagged project's deadline, as the rule set computes it (整改期限, from the

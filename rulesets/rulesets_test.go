@@ -92,10 +92,13 @@ func ExampleFS() {
 	}
 	// Output:
 	// dazhou-application.yaml
+	// hefei-monitor.yaml
 	// langfang-execution.yaml
 	// minfeng-application.yaml
 	// minfeng-coverage.yaml
+	// minfeng-monitor-dimensions.yaml
 	// minfeng-monitor.yaml
+	// mof-traffic-light.yaml
 	// national-execution.yaml
 	// national-grade.yaml
 	// national-indicator.yaml
@@ -104,6 +107,7 @@ func ExampleFS() {
 	// national-self-evaluation.yaml
 	// qingshen-self-evaluation.yaml
 	// sample-department-overall.yaml
+	// sichuan-monitor.yaml
 }
 
 // Load adds the defaults to a library a platform made with its own options; they are named
@@ -120,16 +124,20 @@ func ExampleLoad() {
 	}
 	// Output:
 	// dazhou-application rulesets/dazhou-application.yaml
+	// hefei-monitor rulesets/hefei-monitor.yaml
 	// national-execution rulesets/national-execution.yaml
 	// langfang-execution rulesets/langfang-execution.yaml
 	// minfeng-application rulesets/minfeng-application.yaml
 	// minfeng-coverage rulesets/minfeng-coverage.yaml
 	// national-monitor rulesets/national-monitor.yaml
+	// minfeng-monitor-dimensions rulesets/minfeng-monitor-dimensions.yaml
 	// minfeng-monitor rulesets/minfeng-monitor.yaml
+	// mof-traffic-light rulesets/mof-traffic-light.yaml
 	// national-grade rulesets/national-grade.yaml
 	// national-indicator rulesets/national-indicator.yaml
 	// national-key-evaluation rulesets/national-key-evaluation.yaml
 	// national-self-evaluation rulesets/national-self-evaluation.yaml
 	// qingshen-self-evaluation rulesets/qingshen-self-evaluation.yaml
 	// sample-department-overall rulesets/sample-department-overall.yaml
+	// sichuan-monitor rulesets/sichuan-monitor.yaml
 }

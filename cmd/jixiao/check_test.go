@@ -29,7 +29,7 @@ func TestCheck(t *testing.T) {
 			stderr: "检查通过：2 个文件，2 个规则集\n",
 			reason: "目录中的 .yaml 都检查；README.txt 和以 . 开头的草稿目录不检查"},
 		{name: "内置规则集的文件", args: []string{"check", "../../rulesets"},
-			stderr: "检查通过：13 个文件，13 个规则集\n",
+			stderr: "检查通过：17 个文件，17 个规则集\n",
 			reason: "随程序发布的规则文件本身有效，同 id 同日期的文件替换内置版本"},
 		{name: "同一文件给两次", args: []string{"check", "testdata/good", "./testdata/good/hotan-monitor.yaml"},
 			stderr: "检查通过：2 个文件，2 个规则集\n",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/monitor"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // rowError is a data row that could not be read, with the file's row number (header = 1).
@@ -23,12 +24,27 @@ type monitorColumns struct {
 	id, name, dept, budget, spent int // required
 	fund, secret                  int // optional, -1 when absent
 	budgetUnit, spentUnit         amount.Unit
+	extra                         []extraColumn // columns named for further inputs the rule set declares
 }
+
+// extraColumn is a column whose header is the name of an input the rule set declares beyond
+// those the run supplies, such as 指标1序时目标 and 指标1完成: its cells go to the rule set
+// under that name. An empty cell is left out, so the input's default applies.
+type extraColumn struct {
+	at   int
+	name string
+	typ  rules.Type
+}
+
+// suppliedInputs are the inputs the run gives the rule set itself; a column of that name is
+// not read as an extra input.
+var suppliedInputs = map[string]bool{monitor.InputBudget: true, monitor.InputSpent: true,
+	monitor.InputMonth: true, monitor.InputCheckpoint: true}
 
 // readMonitorCSV reads a monitoring table: one project a row. A header without a required
 // column is unusable input (an error); a row that cannot be read is a rowError and the other
 // rows go on, so len(records) + len(rejected) is the number of data rows.
-func readMonitorCSV(r io.Reader) ([]monitor.Record, []rowError, error) {
+func readMonitorCSV(r io.Reader, inputs []rules.Input) ([]monitor.Record, []rowError, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -38,7 +54,7 @@ func readMonitorCSV(r io.Reader) ([]monitor.Record, []rowError, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("无法读取表头：%v", err)
 	}
-	cols, err := monitorHeader(header)
+	cols, err := monitorHeader(header, inputs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -64,10 +80,24 @@ func readMonitorCSV(r io.Reader) ([]monitor.Record, []rowError, error) {
 	return recs, bad, nil
 }
 
-func monitorHeader(header []string) (monitorColumns, error) {
+func monitorHeader(header []string, inputs []rules.Input) (monitorColumns, error) {
 	c := monitorColumns{id: -1, name: -1, dept: -1, budget: -1, spent: -1, fund: -1, secret: -1,
 		budgetUnit: amount.Wan, spentUnit: amount.Wan}
+	declared := map[string]rules.Type{}
+	for _, in := range inputs {
+		if !suppliedInputs[in.Name] {
+			declared[in.Name] = in.Type
+		}
+	}
 	for i, cell := range header {
+		bare := strings.TrimSpace(strings.TrimPrefix(cell, "\ufeff"))
+		if t, ok := declared[bare]; ok {
+			c.extra = append(c.extra, extraColumn{at: i, name: bare, typ: t})
+			continue
+		}
+		if isIndicatorColumn(bare) {
+			return c, fmt.Errorf("表头第 %d 列 %q：所用规则集没有这个输入，这一列的指标无法参与评级（请换用声明了它的规则集，或删去这一列）", i+1, cell)
+		}
 		name, unit, err := splitUnit(strings.TrimPrefix(cell, "\ufeff"))
 		if err != nil {
 			return c, fmt.Errorf("表头第 %d 列 %q：%v", i+1, cell, err)
@@ -102,6 +132,20 @@ func monitorHeader(header []string) (monitorColumns, error) {
 		return c, fmt.Errorf("表头缺少列：%s（第 1 行应有 项目编号、项目名称、部门、预算数、执行数）", strings.Join(missing, "、"))
 	}
 	return c, nil
+}
+
+// isIndicatorColumn tells an indicator column (指标3序时目标, 指标3完成) by the convention the
+// monitor package documents, so one the rule set does not declare is not silently ignored.
+func isIndicatorColumn(name string) bool {
+	rest, ok := strings.CutPrefix(name, monitor.IndicatorPrefix)
+	if !ok {
+		return false
+	}
+	digits := strings.TrimLeft(rest, "0123456789")
+	if len(digits) == len(rest) {
+		return false
+	}
+	return digits == monitor.IndicatorExpected || digits == monitor.IndicatorActual
 }
 
 // splitUnit reads 预算数（万元） as 预算数 in 万元; a cell without a unit is in 万元.
@@ -147,7 +191,32 @@ func (c monitorColumns) record(row int, cells []string) (monitor.Record, string)
 	if rec.Spent, msg = readAmount("执行数", cell(c.spent), c.spentUnit); msg != "" {
 		return rec, msg
 	}
-	return rec, ""
+	return rec, c.readExtra(&rec, cell)
+}
+
+// readExtra puts the row's cells for further inputs into rec.Extra: numbers through package
+// amount (20%, full-width digits, thousands separators), other types as typed, for the
+// rule set to read (是/否 for a yes-or-no input, 2024-08-31 for a date).
+func (c monitorColumns) readExtra(rec *monitor.Record, cell func(int) string) string {
+	for _, x := range c.extra {
+		v := cell(x.at)
+		if v == "" {
+			continue
+		}
+		if rec.Extra == nil {
+			rec.Extra = make(map[string]any, len(c.extra))
+		}
+		if x.typ != rules.TypeDecimal && x.typ != rules.TypeInt {
+			rec.Extra[x.name] = v
+			continue
+		}
+		d, err := amount.ParseDecimal(v)
+		if err != nil {
+			return x.name + "：" + err.Error()
+		}
+		rec.Extra[x.name] = d
+	}
+	return ""
 }
 
 func readSecret(s string) (secret, ok bool) {

@@ -21,6 +21,8 @@ type monitorReport struct {
 	run     *monitor.Run
 	rows    []monitorRow
 	summary monitor.Summary
+	// previous compares with the earlier checkpoint (--previous); nil when there is none.
+	previous *previousReport
 }
 
 // monitorRow is one data row: an outcome, or the reason it could not be graded.
@@ -66,6 +68,7 @@ func (r *monitorReport) write(c *cobra.Command, format string) error {
 		var b strings.Builder
 		r.writeRejected(&b)
 		r.writeSummary(&b)
+		r.previous.write(&b)
 		return write(c.ErrOrStderr(), []byte(b.String()))
 	}
 	return write(c.OutOrStdout(), []byte(r.table()))
@@ -117,6 +120,7 @@ func (r *monitorReport) table() string {
 	writeTable(&b, cols, rows)
 	r.writeRejected(&b)
 	r.writeSummary(&b)
+	r.previous.write(&b)
 	return b.String()
 }
 
@@ -268,6 +272,9 @@ func (r *monitorReport) jsonLines() ([]byte, error) {
 		if err := enc.Encode(v); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.previous.writeJSON(&buf); err != nil {
+		return nil, err
 	}
 	s := r.summary
 	rs := r.run.Profile.RuleSet()

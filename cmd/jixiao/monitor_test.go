@@ -198,3 +198,156 @@ func TestMonitorSeedCheckpoints(t *testing.T) {
 		}
 	}
 }
+
+var (
+	monitorSeptember = filepath.Join("testdata", "monitor", "项目-9月.csv")
+	previousArgs     = []string{"--checkpoint", "2024-09-30", "--previous", monitorData, "--previous-checkpoint", "2024-08-31"}
+)
+
+// TestMonitorPreviousGolden keeps each format's output of a September checkpoint compared
+// with August's table: one flagged project recovered (A02), one did not (A04, 涉密), one
+// worsened, one is new and one dropped. -update rewrites the files.
+func TestMonitorPreviousGolden(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json"} {
+		args := append(append([]string{"monitor", "--format", format}, previousArgs...), monitorSeptember)
+		stdout, stderr, code := runCLI(args...)
+		require.Equal(t, exitOK, code, stderr)
+		got := stdout
+		if format == "csv" {
+			got += "--- stderr ---\n" + stderr
+		}
+		golden := filepath.Join("testdata", "monitor", "previous-"+format+".golden")
+		if *update {
+			require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+		}
+		want, err := os.ReadFile(golden)
+		require.NoError(t, err, "run go test ./cmd/jixiao -run MonitorPreviousGolden -update to create it")
+		assert.Equal(t, string(want), got, "%s output changed; review and run with -update", format)
+	}
+}
+
+// TestMonitorPreviousRecovery reads the JSON transitions: a project is recovered only when
+// it was flagged at the earlier checkpoint and has a better grade now.
+func TestMonitorPreviousRecovery(t *testing.T) {
+	args := append(append([]string{"monitor", "--format", "json"}, previousArgs...), monitorSeptember)
+	stdout, stderr, code := runCLI(args...)
+	require.Equal(t, exitOK, code, stderr)
+	type transition struct {
+		Before, After, Change string
+		FlaggedBefore         bool `json:"flagged_before"`
+		Recovered             bool
+	}
+	got := map[string]transition{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var l struct {
+			Transition *struct {
+				ID string
+				transition
+			}
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &l), line)
+		if l.Transition != nil {
+			got[l.Transition.ID] = l.Transition.transition
+		}
+	}
+	tests := []struct {
+		id     string
+		want   transition
+		reason string
+	}{
+		{"A02", transition{"差", "良", "好转", true, true}, "flagged in August, 良 in September: recovered"},
+		{"A04", transition{"差", "差", "不变", true, false}, "flagged in August, still 差: not recovered"},
+		{"A03", transition{"良", "差", "变差", false, false}, "the 20% project fell behind"},
+		{"A01", transition{"优", "优", "不变", false, false}, "on schedule at both checkpoints"},
+		{"A10", transition{"", "优", "新增", false, false}, "only in September's file"},
+		{"A09", transition{"优", "", "退出", false, false}, "only in August's file"},
+	}
+	require.Len(t, got, len(tests), "one transition per project in either file")
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, got[tt.id], tt.reason)
+	}
+}
+
+// TestMonitorPreviousUsage checks --previous needs the earlier date and a readable file.
+func TestMonitorPreviousUsage(t *testing.T) {
+	tests := []struct {
+		args   []string
+		stderr string
+		reason string
+	}{
+		{[]string{"--previous", monitorData}, "--previous-checkpoint", "the earlier checkpoint's date is needed to grade it"},
+		{[]string{"--previous", monitorData, "--previous-checkpoint", "8月"}, "应为日期", "the date must be a date"},
+		{[]string{"--previous", "testdata/monitor/没有.csv", "--previous-checkpoint", "2024-08-31"}, "文件不存在", "a missing file is unusable input"},
+	}
+	for _, tt := range tests {
+		args := append(append([]string{"monitor", "--checkpoint", "2024-09-30"}, tt.args...), monitorSeptember)
+		stdout, stderr, code := runCLI(args...)
+		assert.Equal(t, exitUsage, code, tt.reason)
+		assert.Empty(t, stdout, tt.reason)
+		assert.Contains(t, stderr, tt.stderr, tt.reason)
+	}
+}
+
+var monitorIndicators = filepath.Join("testdata", "monitor", "指标.csv")
+
+// TestMonitorIndicatorsGolden grades a table with indicator columns (指标N序时目标, 指标N完成)
+// by the per-dimension profile: the worst dimension decides, a cell that is not a number
+// rejects its row, empty cells take the rule file's defaults. -update rewrites the file.
+func TestMonitorIndicatorsGolden(t *testing.T) {
+	stdout, stderr, code := runCLI("monitor", "--checkpoint", "2024-08-31", "--ruleset", "minfeng-monitor-dimensions", monitorIndicators)
+	require.Equal(t, exitOK, code, stderr)
+	golden := filepath.Join("testdata", "monitor", "indicators-table.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(stdout), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./cmd/jixiao -run MonitorIndicatorsGolden -update to create it")
+	assert.Equal(t, string(want), stdout)
+}
+
+// TestMonitorInputColumns checks columns named for declared inputs reach the rule set, and an
+// indicator column the rule set cannot grade is refused rather than ignored.
+func TestMonitorInputColumns(t *testing.T) {
+	dir := t.TempDir()
+	hefei := filepath.Join(dir, "合肥.csv")
+	require.NoError(t, os.WriteFile(hefei, []byte("项目编号,项目名称,部门,预算数,执行数,达到阶段性目标\n"+
+		"H1,甲,财政局,120,60,是\nH2,乙,财政局,120,60,否\nH3,丙,财政局,120,59.99,是\nH4,丁,财政局,120,60,\n"), 0o644))
+	tests := []struct {
+		at     string
+		args   []string
+		code   int
+		grades map[string]string
+		errs   []int
+		reason string
+	}{
+		{"2024-08-31", []string{"--ruleset", "minfeng-monitor-dimensions", monitorIndicators}, exitOK,
+			map[string]string{"B01": "差", "B02": "优", "B04": "良"}, []int{4},
+			"indicators 1 and 2 of B01 (10% and 25% behind) make it 差; B04 has none and is graded on budget"},
+		{"2024-06-30", []string{"--ruleset", "hefei-monitor", hefei}, exitOK,
+			map[string]string{"H1": "绿", "H2": "黄", "H3": "红"}, []int{5},
+			"是/否 reach the bool input; an empty cell has no default here, so the row is rejected"},
+		{"2024-08-31", []string{monitorIndicators}, exitUsage, nil, nil,
+			"minfeng-monitor has no indicator inputs: the columns are refused, not ignored"},
+	}
+	for _, tt := range tests {
+		stdout, stderr, code := runCLI(append([]string{"monitor", "--format", "json", "--checkpoint", tt.at}, tt.args...)...)
+		require.Equal(t, tt.code, code, "%s: %s", tt.reason, stderr)
+		if tt.code != exitOK {
+			assert.Contains(t, stderr, "所用规则集没有这个输入", tt.reason)
+			continue
+		}
+		grades, rows := map[string]string{}, []int{}
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			var l monitorLine
+			require.NoError(t, json.Unmarshal([]byte(line), &l), line)
+			switch {
+			case l.ID != nil:
+				grades[*l.ID] = l.Grade
+			case l.Row > 0:
+				rows = append(rows, l.Row)
+			}
+		}
+		assert.Equal(t, tt.grades, grades, tt.reason)
+		assert.Equal(t, tt.errs, rows, tt.reason)
+	}
+}

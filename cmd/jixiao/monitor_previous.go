@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao-go/jixiao/monitor"
+)
+
+// previousRun grades the earlier checkpoint's file (--previous) with the rule set in force
+// on its own date, so the report can say how each project moved and whether each project
+// flagged then has recovered. Its rows that cannot be graded are counted, not compared.
+func (o *monitorOptions) previousRun(c *cobra.Command, current *monitor.Profile) (*monitor.Run, int, error) {
+	if o.previous == "" {
+		return nil, 0, nil
+	}
+	if o.previousCheckpoint == "" {
+		return nil, 0, usagef(c, "用 --previous 时还要写 --previous-checkpoint 上次的监控日期，如 --previous-checkpoint 2024-05-31")
+	}
+	at, ok := parseDay(o.previousCheckpoint)
+	if !ok {
+		return nil, 0, usagef(c, "--previous-checkpoint 应为日期，如 2024-05-31，这里是 %q", o.previousCheckpoint)
+	}
+	recs, bad, err := readMonitorFile(o.previous, current.RuleSet().Inputs())
+	if err != nil {
+		return nil, 0, usagef(c, "%s：%v", o.previous, err)
+	}
+	rs := current.RuleSet()
+	p, err := o.profileByID(c, rs.ID(), at)
+	if err != nil {
+		return nil, 0, err
+	}
+	run, err := p.Run(c.Context(), at, recs)
+	if err != nil {
+		return nil, 0, &findingsError{msg: err.Error()}
+	}
+	return run, len(bad) + len(run.Rejected), nil
+}
+
+// previousReport is the comparison with the earlier checkpoint, when there is one.
+type previousReport struct {
+	run         *monitor.Run
+	rejected    int
+	transitions []monitor.Transition
+}
+
+func newPreviousReport(before, after *monitor.Run, rejected int) *previousReport {
+	if before == nil {
+		return nil
+	}
+	return &previousReport{run: before, rejected: rejected, transitions: monitor.Compare(before, after)}
+}
+
+func recovery(t monitor.Transition) string {
+	switch {
+	case !t.Before.RedFlag:
+		return ""
+	case t.Recovered:
+		return "已好转"
+	case t.Change == monitor.Dropped:
+		return "本次无数据"
+	}
+	return "未好转"
+}
+
+func (p *previousReport) name(t monitor.Transition) string {
+	if t.Change == monitor.Dropped {
+		return t.Before.DisplayName()
+	}
+	return t.After.DisplayName()
+}
+
+func (p *previousReport) flaggedBefore() (flagged, recovered int) {
+	for _, t := range p.transitions {
+		if t.Before.RedFlag {
+			flagged++
+			if t.Recovered {
+				recovered++
+			}
+		}
+	}
+	return flagged, recovered
+}
+
+func (p *previousReport) write(b *strings.Builder) {
+	if p == nil {
+		return
+	}
+	fmt.Fprintf(b, "\n与 %s 相比（上次评级 %d 行，不能评级 %d 行）：\n", p.run.Checkpoint.Format(dayLayout), len(p.run.Graded), p.rejected)
+	cols := []column{{title: "项目编号"}, {title: "项目名称"}, {title: "上次等级"}, {title: "本次等级"}, {title: "变化"},
+		{title: "上次红标"}, {title: "整改结果"}}
+	var rows [][]string
+	for _, t := range p.transitions {
+		rows = append(rows, []string{t.ID, p.name(t), t.Before.Grade.Name, t.After.Grade.Name, t.Change.String(),
+			yesNo(t.Before.RedFlag), recovery(t)})
+	}
+	writeTable(b, cols, rows)
+	n := monitor.Counts(p.transitions)
+	var parts []string
+	for c := monitor.Unchanged; c <= monitor.Dropped; c++ {
+		parts = append(parts, fmt.Sprintf("%s %d 个", c, n[c]))
+	}
+	flagged, recovered := p.flaggedBefore()
+	fmt.Fprintf(b, "%s；上次红标 %d 个，已好转 %d 个，未好转 %d 个。\n", strings.Join(parts, "、"), flagged, recovered, flagged-recovered)
+}
+
+type monitorJSONTransition struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Before        string `json:"before"` // "" for a new project
+	After         string `json:"after"`  // "" for a dropped project
+	Change        string `json:"change"`
+	FlaggedBefore bool   `json:"flagged_before"`
+	Recovered     bool   `json:"recovered"`
+}
+
+// writeJSON writes one {"transition": …} object per project, before the summary line.
+func (p *previousReport) writeJSON(buf *bytes.Buffer) error {
+	if p == nil {
+		return nil
+	}
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	for _, t := range p.transitions {
+		jt := monitorJSONTransition{ID: t.ID, Name: p.name(t), Before: t.Before.Grade.Name, After: t.After.Grade.Name,
+			Change: t.Change.String(), FlaggedBefore: t.Before.RedFlag, Recovered: t.Recovered}
+		if err := enc.Encode(map[string]monitorJSONTransition{"transition": jt}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
