@@ -373,3 +373,34 @@ func ExampleRuleSet_HasUntil() {
 	// 旧 0001-01-01 true false
 	// 新 2024-01-01 false false
 }
+
+// An input may declare a default: a value of its type, or 评价日期 for a date, the day the
+// rules are evaluated on. Default tells what an input left out takes.
+func ExampleRuleSet_Default() {
+	src := `ruleset: 示例-默认值
+effective: 2024-01-01
+inputs:
+  预算数: {type: decimal}
+  调减数: {type: decimal, default: 0}
+  监控日期: {type: date, default: 评价日期}
+formulas:
+  预算净额: 预算数 - 调减数
+  整改期限: add_days(监控日期, 30)
+`
+	rs := must(rulefile.NewLibrary().LoadBytes(rulefile.Source{Name: "默认值.yaml", Data: []byte(src)}))[0]
+	for _, name := range []string{"预算数", "调减数", "监控日期"} {
+		if v, ok := rs.Default(name, day); ok {
+			fmt.Println(name, "默认", v)
+			continue
+		}
+		fmt.Println(name, "必须给出")
+	}
+	ev := must(rs.Evaluate(day, map[string]any{"预算数": "100"}))
+	deadline, _ := ev.Values.Get("整改期限")
+	fmt.Println(deadline)
+	// Output:
+	// 预算数 必须给出
+	// 调减数 默认 0
+	// 监控日期 默认 2024-08-31
+	// 2024-09-30
+}
