@@ -2,6 +2,7 @@ package rulefile_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"testing/fstest"
@@ -403,4 +404,28 @@ formulas:
 	// 调减数 默认 0
 	// 监控日期 默认 2024-08-31
 	// 2024-09-30
+}
+
+// ReadFile reads one file as LoadFiles would, for a tool that gathers files itself: a file
+// it refuses before reading comes back as a *rules.Error to report with the others' problems.
+func ExampleReadFile() {
+	dir, err := os.MkdirTemp("", "rules")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	name := dir + "/评分.yaml"
+	if err := os.WriteFile(name, []byte(scoreFile), 0o600); err != nil {
+		fmt.Println(err)
+		return
+	}
+	src, err := rulefile.ReadFile(name, dir, 1<<20)
+	fmt.Println(len(src.Data) == len(scoreFile), err)
+	_, err = rulefile.ReadFile(name, dir, 100)
+	var refusal *rules.Error
+	fmt.Println(errors.As(err, &refusal), string(refusal.Code), refusal.Msg)
+	// Output:
+	// true <nil>
+	// true F005 文件过大：349 字节，上限 100 字节
 }

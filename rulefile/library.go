@@ -377,39 +377,46 @@ func (l *Library) LoadFiles(paths ...string) ([]*RuleSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("找不到规则文件 %s：%w", p, errors.Unwrap(err))
 		}
-		if !info.IsDir() {
-			data, err := readBounded(os.DirFS(filepath.Dir(p)), filepath.Base(p), p, l.cfg.maxFileSize)
+		paths := []string{p}
+		if info.IsDir() {
+			names, err := ruleFiles(os.DirFS(p), ".")
+			if err != nil {
+				return nil, err
+			}
+			paths = paths[:0]
+			for _, name := range names {
+				paths = append(paths, filepath.Join(p, filepath.FromSlash(name)))
+			}
+		}
+		for _, name := range paths {
+			src, err := ReadFile(name, p, l.cfg.maxFileSize)
 			if refused(err, &unread) {
 				continue
 			}
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, Source{Name: p, Data: data})
-			continue
-		}
-		dir := os.DirFS(p)
-		names, err := ruleFiles(dir, ".")
-		if err != nil {
-			return nil, err
-		}
-		for _, name := range names {
-			full := filepath.Join(p, filepath.FromSlash(name))
-			if !insideTree(full, p) {
-				unread = append(unread, &rules.Error{Code: rules.ErrFileValue, File: full, Msg: "是指向目录之外的链接，不能作为规则文件读取"})
-				continue
-			}
-			data, err := readBounded(dir, name, full, l.cfg.maxFileSize)
-			if refused(err, &unread) {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, Source{Name: full, Data: data})
+			files = append(files, src)
 		}
 	}
 	return l.load(files, unread, false)
+}
+
+// ReadFile reads one rule file from the operating system, as LoadFiles does, for tools that
+// gather files themselves before LoadBytes or LoadEach. It refuses a file before reading it
+// when it is not a regular file (a FIFO would block, a device never end), when it is over
+// limit bytes, and, when root is a directory the file was found in, when it is a link leading
+// out of root. A refusal is a *rules.Error naming the file (F003 or F005), to be reported with
+// the other files' problems; any other error is the operating system's.
+func ReadFile(name, root string, limit int) (Source, error) {
+	if root != "" && name != root && !insideTree(name, root) {
+		return Source{}, &rules.Error{Code: rules.ErrFileValue, File: name, Msg: "是指向目录之外的链接，不能作为规则文件读取"}
+	}
+	data, err := readBounded(os.DirFS(filepath.Dir(name)), filepath.Base(name), name, limit)
+	if err != nil {
+		return Source{}, err
+	}
+	return Source{Name: name, Data: data}, nil
 }
 
 // insideTree reports whether name, found by walking the directory root, still lies inside

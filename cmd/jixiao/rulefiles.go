@@ -65,70 +65,16 @@ func readRuleFiles(c *cobra.Command, paths []string) ([]ruleFile, error) {
 	return files, nil
 }
 
-// readRuleFile reads one rule file found at root (the path the user gave), refusing before
-// it reads what is not a regular file, what is over the size limit, and a link in a directory
-// that leads out of it. The messages are the library's for the same files.
+// readRuleFile reads one rule file found at root (the path the user gave) through the
+// library's reader, so the command refuses the same files with the same messages: one that is
+// not a regular file, is over the size limit, or in a directory is a link leading out of it.
 func readRuleFile(name, root string) (ruleFile, error) {
-	rf := ruleFile{Source: rulefile.Source{Name: name}}
-	refuse := func(code rules.Code, msg string) (ruleFile, error) {
-		rf.refused = &rules.Error{Code: code, File: name, Msg: msg}
-		return rf, nil
+	src, err := rulefile.ReadFile(name, root, maxRuleFileSize)
+	var refusal *rules.Error
+	if errors.As(err, &refusal) {
+		return ruleFile{Source: rulefile.Source{Name: name}, refused: refusal}, nil
 	}
-	if name != root && !insideTree(name, root) {
-		return refuse(rules.ErrFileValue, "是指向目录之外的链接，不能作为规则文件读取")
-	}
-	info, err := os.Stat(name)
-	if err != nil {
-		return rf, err
-	}
-	if !info.Mode().IsRegular() {
-		return refuse(rules.ErrFileValue, "不是普通文件，不能作为规则文件读取")
-	}
-	if info.Size() > maxRuleFileSize {
-		return refuse(rules.ErrFileLimit, tooLargeMsg(info.Size()))
-	}
-	f, err := os.Open(name) //nolint:gosec // G304: reading the rule files the user named is what the command is for
-	if err != nil {
-		return rf, err
-	}
-	defer f.Close() //nolint:errcheck // read only: a failed close loses nothing
-	data, err := io.ReadAll(io.LimitReader(f, maxRuleFileSize+1))
-	if err != nil {
-		return rf, err
-	}
-	if len(data) > maxRuleFileSize { // it grew after Stat
-		return refuse(rules.ErrFileLimit, tooLargeMsg(int64(len(data))))
-	}
-	rf.Data = data
-	return rf, nil
-}
-
-func tooLargeMsg(size int64) string {
-	return fmt.Sprintf("文件过大：%d 字节，上限 %d 字节", size, maxRuleFileSize)
-}
-
-// insideTree reports whether name, found by walking root, still lies inside root once links
-// are followed: a link in the tree may not bring in a file from elsewhere.
-func insideTree(name, root string) bool {
-	target, err := resolve(name)
-	if err != nil {
-		return true // a broken link: Stat reports it
-	}
-	top, err := resolve(root)
-	if err != nil {
-		return false
-	}
-	rel, err := filepath.Rel(top, target)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// resolve is p's absolute path with every link followed.
-func resolve(p string) (string, error) {
-	target, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		return "", err
-	}
-	return filepath.Abs(target)
+	return ruleFile{Source: src}, err
 }
 
 // ruleFileNames lists the rule files at p: p itself, or the rule files below it.
