@@ -86,7 +86,7 @@ func readScoreCSV(r io.Reader) (scoreInput, error) {
 	if err != nil {
 		return scoreInput{}, fmt.Errorf("不是有效的 CSV：%v", err)
 	}
-	cols, err := scoreHeader(header)
+	cols, units, err := scoreHeader(header)
 	if err != nil {
 		return scoreInput{}, err
 	}
@@ -101,12 +101,12 @@ func readScoreCSV(r io.Reader) (scoreInput, error) {
 			return scoreInput{}, fmt.Errorf("第 %d 行不是有效的 CSV：%v", row, err)
 		}
 		in.rows++
-		in.add(byID, row, cols, cells)
+		in.add(byID, row, cols, units, cells)
 	}
 }
 
 // add reads one row into its project; a row that cannot be read is rejected with its reason.
-func (in *scoreInput) add(byID map[string]*scoreProjectRows, row int, cols map[string]int, cells []string) {
+func (in *scoreInput) add(byID map[string]*scoreProjectRows, row int, cols map[string]int, units map[string]amount.Unit, cells []string) {
 	cell := func(name string) string {
 		i, ok := cols[name]
 		if !ok || i >= len(cells) {
@@ -125,7 +125,7 @@ func (in *scoreInput) add(byID map[string]*scoreProjectRows, row int, cols map[s
 		byID[id] = p
 		in.projects = append(in.projects, p)
 	}
-	r, err := readScoreRow(row, cell)
+	r, err := readScoreRow(row, cell, units)
 	if err != nil {
 		in.rejected = append(in.rejected, scoreRejection{Row: row, Error: err.Error()})
 		p.badRows = append(p.badRows, row)
@@ -156,11 +156,23 @@ func (p *scoreProjectRows) takeAmounts(r scoreRow) string {
 	return ""
 }
 
-func scoreHeader(header []string) (map[string]int, error) {
+// scoreHeader finds each column, and the unit the 预算数 and 执行数 headers name (预算数（元）),
+// as the monitoring sheet reads them: amounts are converted to 万元 exactly, never taken as
+// written in another unit.
+func scoreHeader(header []string) (map[string]int, map[string]amount.Unit, error) {
 	cols := map[string]int{}
 	at := map[string]int{}
+	units := map[string]amount.Unit{}
 	for i, h := range header {
-		at[headerName(h)] = i
+		name := headerName(h)
+		at[name] = i
+		if name == "预算数" || name == "执行数" {
+			_, u, err := splitUnit(strings.TrimPrefix(h, "\ufeff"))
+			if err != nil {
+				return nil, nil, fmt.Errorf("表头（第 1 行）%s 的单位：%v", strings.TrimSpace(h), err)
+			}
+			units[name] = u
+		}
 	}
 	var missing []string
 	for _, c := range scoreColumns() {
@@ -176,9 +188,9 @@ func scoreHeader(header []string) (map[string]int, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("表头（第 1 行）缺少列 %s", strings.Join(missing, "、"))
+		return nil, nil, fmt.Errorf("表头（第 1 行）缺少列 %s", strings.Join(missing, "、"))
 	}
-	return cols, nil
+	return cols, units, nil
 }
 
 // headerName is a header cell without blanks, a BOM or a unit in brackets.
@@ -192,8 +204,9 @@ func headerName(h string) string {
 	return h
 }
 
-// readScoreRow reads one indicator row; every number exactly, from its text.
-func readScoreRow(row int, cell func(string) string) (scoreRow, error) {
+// readScoreRow reads one indicator row; every number exactly, from its text. 预算数 and 执行数
+// are kept in 万元 whatever unit the header or the cell names.
+func readScoreRow(row int, cell func(string) string, units map[string]amount.Unit) (scoreRow, error) {
 	r := scoreRow{row: row, id: cell("项目编号"), name: cell("项目名称"), budget: cell("预算数"),
 		spent: cell("执行数"), declaredScore: cell("得分"), total: cell("总分")}
 	ind := scoring.Indicator{Level1: cell("一级指标"), Level2: cell("二级指标"), Name: cell("三级指标"),
@@ -211,7 +224,20 @@ func readScoreRow(row int, cell func(string) string) (scoreRow, error) {
 	if ind.Direction, err = scoring.ParseDirection(cell("指标方向"), ind.Nature); err != nil {
 		return r, err
 	}
-	for _, f := range []struct{ name, text string }{{"预算数", r.budget}, {"执行数", r.spent}, {"得分", r.declaredScore}, {"总分", r.total}} {
+	for _, f := range []struct {
+		name string
+		text *string
+	}{{"预算数", &r.budget}, {"执行数", &r.spent}} {
+		if *f.text == "" {
+			continue
+		}
+		a, msg := readAmount(f.name, *f.text, units[f.name])
+		if msg != "" {
+			return r, errors.New(msg)
+		}
+		*f.text = a.In(amount.Wan).Value().String()
+	}
+	for _, f := range []struct{ name, text string }{{"得分", r.declaredScore}, {"总分", r.total}} {
 		if f.text != "" {
 			if _, err := number(f.name, f.text); err != nil {
 				return r, err

@@ -154,11 +154,18 @@ func TestScoreRowsAndAmounts(t *testing.T) {
 		{"缺预算数", "A,,90,产出,甲,≥,1,1,50\nA,,,效益,乙,≥,1,1,30\n", "第 3 行：项目 A 不能打分：缺少预算数", "空预算数不当作零"},
 		{"坏数字", "A,100,90,产出,甲,≥,一,1,50\n", "第 2 行：指标值：", "读不出的数字指出列"},
 		{"分值不符", "A,100,90,产出,甲,≥,1,1,40\nA,,,效益,乙,≥,1,1,30\n", "一级指标 产出 各指标分值合计 40，自评表规定 50", "表中分值与自评表不符"},
+		{"表头单位不同", "预算数（元）|执行数（万元）|A,\"1,000,000\",90,产出,甲,≥,1,1,50\nA,,,效益,乙,≥,1,1,30\n", "A                   90.00%", "100 万元按元写在表头，执行数按万元：换算后执行率 90%，不是 0.009%"},
+		{"单元格带单位", "A,100万元,900000元,产出,甲,≥,1,1,50\nA,,,效益,乙,≥,1,1,30\n", "A                   90.00%", "单元格自己写的单位优先，精确换算"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
 			path := filepath.Join(t.TempDir(), "表.csv")
-			require.NoError(t, os.WriteFile(path, []byte(head+tc.body), 0o600))
+			h, body := head, tc.body
+			if cols := strings.SplitN(body, "|", 3); len(cols) == 3 { // a row that renames the amount columns
+				h = strings.Replace(strings.Replace(head, "预算数", cols[0], 1), "执行数", cols[1], 1)
+				body = cols[2]
+			}
+			require.NoError(t, os.WriteFile(path, []byte(h+body), 0o600))
 			stdout, stderr, code := runCLI("score", "--at", "2024-12-31", path)
 			require.Equal(t, exitOK, code, stderr)
 			assert.Contains(t, stdout, tc.want, tc.reason)
