@@ -183,13 +183,13 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		}
 		spans = append(spans, dated{at, consts, constsKey(consts)})
 	}
+	distinct := map[string]bool{}
+	for _, sp := range spans {
+		distinct[sp.key] = true
+	}
 	progs := map[string]*rules.Program{}
-	distinct := distinctKeys(spans, func(sp dated) string { return sp.key })
 	for _, sp := range spans {
 		p := progs[sp.key]
-		if p == nil && len(progs) == 1 && !c.spansAffordable(rs, progs, distinct) {
-			return
-		}
 		if p == nil {
 			var err error
 			p, err = rules.Build(rules.Spec{Inputs: rs.inputs, Consts: sp.consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
@@ -204,6 +204,9 @@ func (c *setCompiler) periods(rs *RuleSet) {
 				return // later periods would repeat the same problems
 			}
 			progs[sp.key] = p
+			if len(progs) == 1 && !c.spansAffordable(rs, p, len(distinct)) {
+				return // the first program tells what every other span would cost
+			}
 		}
 		rs.periods = append(rs.periods, period{from: sp.from, prog: p})
 	}
@@ -217,25 +220,14 @@ const maxSpanNodes = 100_000
 // spansAffordable checks, once the first span is compiled, that compiling the other
 // distinct spans stays within maxSpanNodes; otherwise it reports the param that splits the
 // rule set most, in the file.
-func (c *setCompiler) spansAffordable(rs *RuleSet, progs map[string]*rules.Program, distinct int) bool {
-	for _, p := range progs {
-		if work := p.Nodes() * (distinct - 1); work > maxSpanNodes {
-			bp := busiestParam(rs)
-			c.fail(bp.Pos, rules.ErrFileLimit, rs.id, "参数按日期分为 %d 段，每段都要重新编译全部公式和决策表（每段 %d 个节点），合计超过上限 %d：请减少分段，或把已不再生效的分段移到旧版本的文件中",
-				distinct, p.Nodes(), maxSpanNodes)
-			return false
-		}
+func (c *setCompiler) spansAffordable(rs *RuleSet, first *rules.Program, distinct int) bool {
+	if first.Nodes()*(distinct-1) <= maxSpanNodes {
+		return true
 	}
-	return true
-}
-
-// distinctKeys counts the distinct keys of xs.
-func distinctKeys[T any](xs []T, key func(T) string) int {
-	seen := map[string]bool{}
-	for _, x := range xs {
-		seen[key(x)] = true
-	}
-	return len(seen)
+	bp := busiestParam(rs)
+	c.fail(bp.Pos, rules.ErrFileLimit, rs.id, "参数按日期分为 %d 段，每段都要重新编译全部公式和决策表（每段 %d 个节点），合计超过上限 %d：请减少分段，或把已不再生效的分段移到旧版本的文件中",
+		distinct, first.Nodes(), maxSpanNodes)
+	return false
 }
 
 // uniqueDays drops repeats from sorted days.
