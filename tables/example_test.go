@@ -1,0 +1,51 @@
+package tables_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/jixiao-go/jixiao/tables"
+)
+
+// A CSV saved by Excel on Chinese Windows is GB18030; Open finds that from the content.
+func ExampleOpen() {
+	gbk, _ := simplifiedchinese.GB18030.NewEncoder().String(
+		"项目编号,项目名称,预算数（万元）\r\nMF001,乡村道路硬化,120\r\n\r\nMF002,\"学生营养餐\",\"1,000.50\"\r\n")
+	r, err := tables.Open(strings.NewReader(gbk))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Close()
+	fmt.Println(r.Format(), r.Encoding(), r.Header())
+	for {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		fmt.Println(row.Num, row.Cells)
+	}
+	// Output:
+	// csv GB18030 [项目编号 项目名称 预算数（万元）]
+	// 2 [MF001 乡村道路硬化 120]
+	// 4 [MF002 学生营养餐 1,000.50]
+}
+
+func ExampleNormalize() {
+	name, unit := tables.Normalize(" 预算数（万元）")
+	fmt.Printf("%s|%s\n", name, unit)
+	// Output: 预算数|万元
+}
+
+func ExampleOpen_legacyXLS() {
+	_, err := tables.Open(strings.NewReader("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..."))
+	fmt.Println(errors.Is(err, tables.ErrUnsupported))
+	fmt.Println(err)
+	// Output:
+	// true
+	// 这是旧版 Excel 文件（.xls），或是设置了打开密码的表格：请在 Excel 中“另存为” .xlsx 或 CSV（如有密码请先取消）后再读取
+}
