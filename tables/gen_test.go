@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -31,4 +32,20 @@ func TestFixtures(t *testing.T) {
 	got, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.Equal(t, gb, string(got), "testdata/gb18030.csv is gbText in GB18030; run with -update after changing it")
+
+	small := filepath.Join("testdata", "small.xlsx")
+	if *update {
+		x := NewXLSX()
+		s, err := x.AddSheet("表", []Column{{Name: "a"}, {Name: "b", Number: true}})
+		require.NoError(t, err)
+		require.NoError(t, s.Row(Cell{Text: "文本"}, Cell{Text: "1.50", Fill: "红色"}))
+		require.NoError(t, s.Row(Cell{Text: "0.30000000000000004"}, Cell{Text: "2"}))
+		require.NoError(t, s.Flush())
+		f, err := os.Create(small)
+		require.NoError(t, err)
+		_, err = x.WriteTo(f)
+		require.NoError(t, errors.Join(err, f.Close(), x.Close()))
+	}
+	_, err = os.Stat(small)
+	require.NoError(t, err, "testdata/small.xlsx seeds FuzzOpenXLSX; run with -update to write it")
 }

@@ -33,6 +33,7 @@ type Reader struct {
 	next    func() (Row, error)
 	close   func() error
 	skipped int
+	last    int // the number of the last row returned or rejected
 }
 
 // Open reads the header of the table r holds, telling its format and encoding from the content.
@@ -78,14 +79,34 @@ func (r *Reader) Header() []string { return append([]string(nil), r.header...) }
 func (r *Reader) Next() (Row, error) {
 	for {
 		row, err := r.next()
-		if err != nil || !blank(row.Cells) {
+		var re *RowError
+		switch {
+		case errors.As(err, &re):
+			r.account(re.Row)
 			return row, err
+		case err != nil:
+			return row, err
+		}
+		r.account(row.Num)
+		if !blank(row.Cells) {
+			return row, nil
 		}
 		r.skipped++
 	}
 }
 
-// Skipped is how many rows so far were left out because every cell in them was blank.
+// account counts the rows between the last row and row num, which held nothing.
+func (r *Reader) account(num int) {
+	if r.last == 0 {
+		r.last = 1 // the header
+	}
+	r.skipped += max(0, num-r.last-1)
+	r.last = num
+}
+
+// Skipped is how many rows so far held nothing: blank lines, rows whose cells are all blank,
+// and rows a sheet leaves out. With the rows returned and the rows rejected, it accounts for
+// every row number after the header up to the last one read.
 func (r *Reader) Skipped() int { return r.skipped }
 
 // Close releases what the reader holds (an .xlsx's temporary files).

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,9 +122,9 @@ func TestRowNumbers(t *testing.T) {
 		skip   int
 	}{
 		{"rows count from the header, which is row 1", "a,b\n1,2\n3,4\n", []int{2, 3}, nil, 0},
-		{"a blank line is a row in Excel, so the rows after it keep Excel's numbers", "a,b\n1,2\n\n3,4\n", []int{2, 4}, nil, 0},
+		{"a blank line is a row in Excel, so the rows after it keep Excel's numbers, and it is counted as skipped", "a,b\n1,2\n\n3,4\n", []int{2, 4}, nil, 1},
 		{"a quoted cell over two lines is one row", "a,b\n\"x\ny\",2\n3,4\n", []int{2, 3}, nil, 0},
-		{"CRLF line ends", "a,b\r\n1,2\r\n\r\n3,4\r\n", []int{2, 4}, nil, 0},
+		{"CRLF line ends", "a,b\r\n1,2\r\n\r\n3,4\r\n", []int{2, 4}, nil, 1},
 		{"a row of empty cells is skipped and counted", "a,b\n1,2\n,\n3,4\n", []int{2, 4}, nil, 1},
 		{"a stray quote spoils its row only", "a,b\n1,2\nx\"y,3\n5,6\n", []int{2, 4}, []int{3}, 0},
 		{"no line end after the last row", "a,b\n1,2", []int{2}, nil, 0},
@@ -142,6 +143,8 @@ func TestRowNumbers(t *testing.T) {
 			assert.Equal(t, tt.nums, nums)
 			assert.Equal(t, tt.bad, badNums)
 			assert.Equal(t, tt.skip, r.Skipped())
+			last := slices.Max(append(append([]int{1}, nums...), badNums...))
+			assert.Equal(t, last-1, len(nums)+len(badNums)+r.Skipped(), "every row number after the header is accounted for")
 		})
 	}
 }

@@ -1,0 +1,98 @@
+package tables_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao-go/jixiao/tables"
+)
+
+func TestCSVWriterRoundTrip(t *testing.T) {
+	rows := [][]string{{"项目编号", "项目名称", "偏差"}, {"MF001", "学生营养餐,午餐", "0.2000"}, {"MF002", "含\"引号\"", ""}}
+	for _, enc := range []tables.Encoding{tables.UTF8, tables.GB18030} {
+		t.Run(enc.String(), func(t *testing.T) {
+			var b bytes.Buffer
+			w, err := tables.NewCSVWriter(&b, enc)
+			require.NoError(t, err)
+			for _, r := range rows {
+				require.NoError(t, w.Write(r))
+			}
+			require.NoError(t, w.Close())
+			if enc == tables.UTF8 {
+				assert.True(t, bytes.HasPrefix(b.Bytes(), []byte("\xEF\xBB\xBF")), "UTF-8 starts with the mark Excel needs")
+			}
+			r, got, bad := readAll(t, b.Bytes())
+			assert.Equal(t, enc, r.Encoding(), "the reader finds the encoding the writer used")
+			assert.Empty(t, bad)
+			assert.Equal(t, rows[0], r.Header())
+			require.Len(t, got, 2)
+			assert.Equal(t, rows[1], got[0].Cells)
+			assert.Equal(t, rows[2], got[1].Cells)
+		})
+	}
+	_, err := tables.NewCSVWriter(&bytes.Buffer{}, tables.UTF16LE)
+	assert.Error(t, err, "only UTF-8 and GB18030 are written")
+	_, err = tables.NewCSVWriter(nil, tables.UTF8)
+	assert.Error(t, err)
+}
+
+// report writes a two-sheet workbook the way a monitoring report does.
+func report(t *testing.T) []byte {
+	t.Helper()
+	x := tables.NewXLSX()
+	defer func() { assert.NoError(t, x.Close()) }()
+	s, err := x.AddSheet("项目", []tables.Column{{Name: "项目名称"}, {Name: "偏差", Number: true}, {Name: "等级"}})
+	require.NoError(t, err)
+	require.NoError(t, s.Row(tables.Cell{Text: "乡村道路"}, tables.Cell{Text: "0.2000"}, tables.Cell{Text: "良", Fill: "黄色"}))
+	require.NoError(t, s.Row(tables.Cell{Text: "营养餐"}, tables.Cell{Text: "12345678901234567.89"}, tables.Cell{Text: "差", Fill: "#FF0000"}))
+	require.NoError(t, s.Flush())
+	sum, err := x.AddSheet("汇总", []tables.Column{{Name: "等级"}, {Name: "个数", Number: true}})
+	require.NoError(t, err)
+	require.NoError(t, sum.Row(tables.Cell{Text: "良"}, tables.Cell{Text: "1"}))
+	require.NoError(t, sum.Flush())
+	var b bytes.Buffer
+	_, err = x.WriteTo(&b)
+	require.NoError(t, err)
+	return b.Bytes()
+}
+
+func TestXLSXWriter(t *testing.T) {
+	data := report(t)
+	assert.Equal(t, data, report(t), "the same rows give the same bytes")
+
+	r, rows, bad := readAll(t, data)
+	assert.Empty(t, bad)
+	assert.Equal(t, []string{"项目名称", "偏差", "等级"}, r.Header())
+	require.Len(t, rows, 2)
+	assert.Equal(t, []string{"乡村道路", "0.2", "良"}, rows[0].Cells, "a number cell holds the value; its format shows 0.2000")
+	assert.Equal(t, "12345678901234567.89", rows[1].Cells[1], "a figure a double cannot hold is kept exactly, as text")
+
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	defer func() { assert.NoError(t, f.Close()) }()
+	assert.Equal(t, []string{"项目", "汇总"}, f.GetSheetList())
+	shown, err := f.GetCellValue("项目", "B2")
+	require.NoError(t, err)
+	assert.Equal(t, "0.2000", shown, "the number format keeps the places the figure was computed with")
+	id, err := f.GetCellStyle("项目", "C2")
+	require.NoError(t, err)
+	st, err := f.GetStyle(id)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"FFE699"}, st.Fill.Color, "黄色 fills the grade cell")
+	panes, err := f.GetPanes("项目")
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze, "the header stays in view")
+
+	x := tables.NewXLSX()
+	defer x.Close()
+	s, err := x.AddSheet("表", []tables.Column{{Name: "a"}})
+	require.NoError(t, err)
+	assert.ErrorContains(t, s.Row(tables.Cell{Text: "x", Fill: "紫红"}), "不认识的颜色")
+	assert.Error(t, s.Row(tables.Cell{}, tables.Cell{}), "more cells than columns")
+	_, err = tables.NewXLSX().WriteTo(&bytes.Buffer{})
+	assert.Error(t, err, "a workbook needs a sheet")
+}
