@@ -28,13 +28,14 @@ type chunk[In, Out any] struct {
 
 // Map reads items from next until it returns io.EOF, runs work on each across b.Workers
 // goroutines, and hands every result to emit in the order the items were read, from the
-// calling goroutine. Memory is flat in the number of items: at most 2×Workers chunks are in
+// calling goroutine. Each worker calls newWork once for its own work function, so it can keep
+// what it reuses (a rules.Result) without locks. Memory is flat in the number of items: at most 2×Workers chunks are in
 // flight. Every item read reaches emit exactly once unless Map stops early, which it does,
 // returning the error, when next fails with anything but io.EOF, emit fails, or ctx is done.
-// work must be safe to call from several goroutines; an item's own failure belongs in Out.
-func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), work func(In) Out, emit func(Out) error) (int, error) {
-	if ctx == nil || next == nil || work == nil || emit == nil {
-		return 0, errors.New("tables.Map：ctx、next、work 和 emit 都不能为 nil")
+// An item's own failure belongs in Out.
+func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), newWork func() func(In) Out, emit func(Out) error) (int, error) {
+	if ctx == nil || next == nil || newWork == nil || emit == nil {
+		return 0, errors.New("tables.Map：ctx、next、newWork 和 emit 都不能为 nil")
 	}
 	workers, size := b.Workers, b.Chunk
 	if workers <= 0 {
@@ -57,6 +58,7 @@ func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), wor
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
+		work := newWork()
 		go func() {
 			defer wg.Done()
 			for c := range todo {

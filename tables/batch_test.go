@@ -15,6 +15,9 @@ import (
 	"github.com/jixiao-go/jixiao/tables"
 )
 
+// same gives every worker the same work function.
+func same(f func(int) int) func() func(int) int { return func() func(int) int { return f } }
+
 // counter yields 0, 1, …, n-1 then io.EOF.
 func counter(n int) func() (int, error) {
 	i := 0
@@ -49,7 +52,7 @@ func TestMapKeepsOrderAndEveryItem(t *testing.T) {
 				}
 				return i * 2
 			}
-			n, err := tables.Map(context.Background(), tt.b, counter(tt.n), work, func(v int) error {
+			n, err := tables.Map(context.Background(), tt.b, counter(tt.n), same(work), func(v int) error {
 				got = append(got, v)
 				return nil
 			})
@@ -75,7 +78,7 @@ func TestMapStops(t *testing.T) {
 			return i, err
 		}
 		var emitted int
-		n, err := tables.Map(context.Background(), tables.Batch{Workers: 2, Chunk: 16}, failing, func(i int) int { return i },
+		n, err := tables.Map(context.Background(), tables.Batch{Workers: 2, Chunk: 16}, failing, same(func(i int) int { return i }),
 			func(int) error { emitted++; return nil })
 		assert.ErrorIs(t, err, boom)
 		assert.Equal(t, emitted, n)
@@ -84,7 +87,7 @@ func TestMapStops(t *testing.T) {
 	t.Run("an emit failure stops the run", func(t *testing.T) {
 		var worked atomic.Int64
 		n, err := tables.Map(context.Background(), tables.Batch{Workers: 2, Chunk: 8}, counter(1_000_000),
-			func(i int) int { worked.Add(1); return i },
+			same(func(i int) int { worked.Add(1); return i }),
 			func(v int) error {
 				if v == 100 {
 					return boom
@@ -101,7 +104,7 @@ func TestMapStops(t *testing.T) {
 		done := make(chan error, 1)
 		var emitted atomic.Int64
 		go func() {
-			_, err := tables.Map(ctx, tables.Batch{Workers: 2}, endless, func(i int) int { return i },
+			_, err := tables.Map(ctx, tables.Batch{Workers: 2}, endless, same(func(i int) int { return i }),
 				func(int) error { emitted.Add(1); return nil })
 			done <- err
 		}()
