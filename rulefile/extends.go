@@ -1,6 +1,7 @@
 package rulefile
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/jixiao-go/jixiao/rules"
@@ -240,6 +241,141 @@ func (c *catalog) lostBase(rs *RuleSet, changed []*RuleSet) *RuleSet {
 	for _, b := range changed {
 		if b.id == rs.extends {
 			return b
+		}
+	}
+	return nil
+}
+
+// A file that extends another changes some of its names: params, formulas, tables, inputs.
+// When the merged rule set does not compile, a problem may sit in the base file (an
+// overridden param of the wrong kind breaks a base table; an overridden table's outcomes no
+// longer match a base comparison), which the author of the extending file cannot edit and may
+// not even have open. blameOverrides moves such a problem to the declaration in the extending
+// file that caused it, and names the base rule it breaks, with its place, in the message. It
+// keys on names, not on error codes: a problem in another file is the extending file's when
+// the expression it is in reads (directly, or through the formulas and tables it reads) a name
+// the extending file declares.
+
+// blameOverrides rewrites the problems errs found compiling rs, whose own file is d, so that
+// each problem in another file caused by d's declarations points at that declaration first.
+func blameOverrides(errs rules.ErrorList, rs *RuleSet, d *draft) rules.ErrorList {
+	own := overrides(d)
+	if len(own) == 0 {
+		return errs
+	}
+	var reads *readGraph
+	out := make(rules.ErrorList, 0, len(errs))
+	for _, e := range errs {
+		if e.File == "" || e.File == d.file.name || e.Line == 0 {
+			out = append(out, e)
+			continue
+		}
+		if reads == nil {
+			reads = newReadGraph(rs)
+		}
+		name, ok := reads.cause(e, own)
+		if !ok {
+			out = append(out, e)
+			continue
+		}
+		at := own[name]
+		base := "规则"
+		if e.RuleID != "" {
+			base += " " + e.RuleID
+		}
+		out = append(out, &rules.Error{Code: e.Code, File: at.File, Line: at.Line, Col: at.Col, Offset: at.Offset, End: at.Offset,
+			RuleID: name, RuleSet: e.RuleSet,
+			Msg: fmt.Sprintf("这里覆盖了 %s，继承来的%s（%s:%d:%d）因此出错：%s", name, base, e.File, e.Line, e.Col, e.Msg)})
+	}
+	return out
+}
+
+// overrides gives where d declares each name it declares: a param at its first value (the
+// value is what is wrong when its kind is), the others at their name.
+func overrides(d *draft) map[string]rules.Pos {
+	own := map[string]rules.Pos{}
+	for _, in := range d.inputs {
+		own[in.Name] = in.Pos
+	}
+	for _, p := range d.params {
+		own[p.Name] = p.Pos
+		if len(p.Values) > 0 && p.Values[0].Pos.Line > 0 {
+			own[p.Name] = p.Values[0].Pos
+		}
+	}
+	for _, f := range d.formulas {
+		own[f.Name] = f.Pos
+	}
+	for _, t := range d.tables {
+		own[t.Name] = t.Pos
+	}
+	return own
+}
+
+// readGraph knows, for a merged rule set, each expression's place and the names each formula
+// and table reads, to trace a problem back to a name.
+type readGraph struct {
+	exprs []rules.Expr        // every formula, when and computed then
+	rule  []string            // the formula or table each expression belongs to
+	reads map[string][]string // formula or table → the names its expressions read
+}
+
+func newReadGraph(rs *RuleSet) *readGraph {
+	g := &readGraph{reads: map[string][]string{}}
+	add := func(rule string, e rules.Expr) {
+		g.exprs, g.rule = append(g.exprs, e), append(g.rule, rule)
+		g.reads[rule] = append(g.reads[rule], rules.References(e)...)
+	}
+	for _, f := range rs.formulas {
+		add(f.Name, f.Expr)
+	}
+	for _, t := range rs.tables {
+		for _, r := range t.Rows {
+			if !r.Else {
+				add(t.Name, r.When)
+			}
+			if r.Then.Expr != nil {
+				add(t.Name, *r.Then.Expr)
+			}
+		}
+	}
+	return g
+}
+
+// cause is the name declared in own that the expression holding problem e reads: directly
+// first, else through the formulas and tables it reads (breadth first, so the nearest).
+func (g *readGraph) cause(e *rules.Error, own map[string]rules.Pos) (string, bool) {
+	start := g.readAt(e)
+	if start == nil {
+		start = g.reads[e.RuleID]
+	}
+	seen := map[string]bool{}
+	queue := append([]string(nil), start...)
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if _, ok := own[n]; ok {
+			return n, true
+		}
+		queue = append(queue, g.reads[n]...)
+	}
+	return "", false
+}
+
+// readAt is what the expression the problem is in reads, found by the problem's place; nil
+// when no expression of the rule set holds it.
+func (g *readGraph) readAt(e *rules.Error) []string {
+	for i, x := range g.exprs {
+		if x.Pos.File != e.File || (e.RuleID != "" && g.rule[i] != e.RuleID) {
+			continue
+		}
+		from := x.Pos.Offset
+		if e.Offset >= from && e.Offset <= from+len([]rune(x.Text)) {
+			return rules.References(x)
 		}
 	}
 	return nil

@@ -70,6 +70,9 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("one file loaded as %d rule sets", len(sets))
 		}
 		rs := sets[0]
+		if w := rs.Warnings(); len(w) > 0 {
+			check("warnings", w)
+		}
 		for _, r := range rs.RunTests() {
 			if r.Err != nil {
 				check("test "+r.Name, r.Err)

@@ -84,6 +84,10 @@ func (l *loader) mapping(n ast.Node, what, rule string) ([]pair, bool) {
 	}
 	m, ok := asMapping(n)
 	if !ok {
+		if off, ok := l.f.colonTyped(n); ok {
+			l.errs = append(l.errs, l.f.fullWidthError(off)) // 预算数：120 where a mapping goes
+			return nil, false
+		}
 		l.fail(l.f.pos(n), rules.ErrFileValue, rule, "%s 应为“键: 值”的映射，这里是%s", what, kindName(n))
 		return nil, false
 	}
@@ -122,18 +126,17 @@ func (l *loader) key(k ast.Node, what, rule string) (string, bool) {
 // key holds a full-width colon (type：decimal), which an input method types for ": ".
 func (l *loader) unknownKey(p pair, allowed []string, where, rule string) {
 	at := l.f.pos(p.kn)
-	if i := strings.IndexRune(p.key, '：'); i >= 0 && !isQuoted(p.kn) {
-		at = l.f.posAt(at.Offset + len([]rune(p.key[:i])))
-		l.fail(at, rules.ErrFileKey, rule, "%s中的键 %q 里用了全角冒号“：”：键后面要用半角冒号和空格“: ”", where, excerpt(p.key))
+	if off, ok := l.f.colonTyped(p.kn); ok {
+		l.errs = append(l.errs, l.f.fullWidthError(off)) // {type：decimal}: the item became a key
+		return
+	}
+	if best := suggest.Closest(p.key, append([]string(nil), allowed...)); best != "" {
+		l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, excerpt(p.key), best)
 		return
 	}
 	if p.flow {
 		l.fail(at, rules.ErrFileKey, rule,
 			"%s中出现了未知的键 %q：多半是 {…} 写法中表达式里的逗号把它截断了。请改用块式写法（每个键单独一行），或给表达式加引号", where, excerpt(p.key))
-		return
-	}
-	if best := suggest.Closest(p.key, append([]string(nil), allowed...)); best != "" {
-		l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s，是否为 %s？", where, excerpt(p.key), best)
 		return
 	}
 	l.fail(at, rules.ErrFileKey, rule, "%s中有未知的键 %s（可用的键：%s）", where, excerpt(p.key), strings.Join(allowed, "、"))
@@ -238,7 +241,7 @@ func checkID(s string) string {
 	return ""
 }
 
-var inputKeys = []string{"type", "unit", "desc", "default"}
+var inputKeys = []string{"type", "unit", "desc", "default", "aliases"}
 
 func (l *loader) inputs(n ast.Node) {
 	pairs, ok := l.mapping(n, "inputs", l.d.id)
@@ -247,9 +250,19 @@ func (l *loader) inputs(n ast.Node) {
 	}
 	for _, p := range pairs {
 		pos := l.f.pos(p.kn)
+		if off, ok := l.f.colonTyped(p.kn); ok {
+			// 预算数：{type: decimal}: the colon typed full-width made the name and half its
+			// declaration one key. Reported at the colon; the name stays declared, so its uses
+			// raise nothing more.
+			l.errs = append(l.errs, l.f.fullWidthError(off))
+			name, _, _ := strings.Cut(p.key, "：")
+			l.brokenInput(strings.TrimSpace(name), pos)
+			continue
+		}
 		in := rules.Input{Name: p.key, Pos: pos} // Build checks the name and reports it here
 		typeNode, defNode, ok := l.inputFields(p, &in)
 		if !ok {
+			l.brokenInput(p.key, pos)
 			continue
 		}
 		if l.f.isRefused(typeNode) {
@@ -259,11 +272,17 @@ func (l *loader) inputs(n ast.Node) {
 		}
 		s, ok := l.scalar(typeNode, "输入 "+p.key+" 的 type", l.d.id)
 		if !ok {
+			l.brokenInput(p.key, pos)
 			continue
 		}
 		t, ok := rules.ParseType(s)
 		if !ok {
-			l.fail(l.f.pos(typeNode), rules.ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）", p.key, s)
+			hint := ""
+			if best := suggest.Closest(s, []string{"decimal", "int", "string", "bool", "date", "list"}); best != "" {
+				hint = "，是否为 " + best + "？"
+			}
+			l.fail(l.f.pos(typeNode), rules.ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）%s", p.key, s, hint)
+			l.brokenInput(p.key, pos)
 			continue
 		}
 		in.Type = t
@@ -278,6 +297,7 @@ func (l *loader) inputs(n ast.Node) {
 			}
 		}
 	}
+	l.checkAliases()
 }
 
 // inputFields reads an input written {type: …, unit: …, desc: …, default: …} into in and
@@ -301,14 +321,55 @@ func (l *loader) inputFields(p pair, in *rules.Input) (ast.Node, ast.Node, bool)
 			in.Desc, _ = l.scalar(f.value, "desc", l.d.id)
 		case "default":
 			defNode = f.value
+		case "aliases":
+			in.Aliases = l.aliases(f.value, p.key)
 		default:
 			l.unknownKey(f, inputKeys, "输入 "+p.key, l.d.id)
 		}
 	}
-	if typeNode == nil && len(l.errs) == before {
+	if typeNode == nil && len(l.errs) == before && !l.f.refusedKey(p.value) {
 		l.fail(in.Pos, rules.ErrFileMissing, l.d.id, "输入 %s 缺少 type（可选：decimal、int、string、bool、date、list）", p.key)
 	}
 	return typeNode, defNode, typeNode != nil
+}
+
+// aliases reads an input's other column headings: one text or a list of texts.
+func (l *loader) aliases(n ast.Node, input string) []string {
+	items := []ast.Node{n}
+	if seq, ok := asSequence(n); ok {
+		items = seq.Values
+	}
+	var out []string
+	for _, it := range items {
+		s, ok := l.scalar(it, "输入 "+input+" 的 aliases", l.d.id)
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(s) == "" {
+			l.fail(l.f.pos(it), rules.ErrFileValue, l.d.id, "输入 %s 的别名不能为空", input)
+			continue
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
+
+// checkAliases refuses an alias that is another input's name or another input's alias: a
+// column of that heading could then be read as either.
+func (l *loader) checkAliases() {
+	owner := map[string]string{}
+	for _, in := range l.d.inputs {
+		owner[in.Name] = in.Name
+	}
+	for _, in := range l.d.inputs {
+		for _, a := range in.Aliases {
+			if o, taken := owner[a]; taken && o != in.Name {
+				l.fail(in.Pos, rules.ErrFileValue, l.d.id, "输入 %s 的别名“%s”已是输入 %s 的名称或别名：表格中这一列不知该读作哪个输入", in.Name, a, o)
+				continue
+			}
+			owner[a] = in.Name
+		}
+	}
 }
 
 var paramValueKeys = []string{"since", "value", "reference", "desc"}
@@ -324,13 +385,16 @@ func (l *loader) params(n ast.Node) {
 		_, isMap := asMapping(p.value)
 		switch {
 		case l.f.isRefused(p.value):
-			continue // reported once, by strictNodes
+			// reported once, by strictNodes; declared without a value below
 		case isScalar(p.value):
 			prm.Values = []ParamValue{{Value: l.literal(p.value), Pos: l.f.pos(p.value)}}
 		case isMap:
 			if v, ok := l.paramValue(p.value, p.key, false); ok {
 				prm.Values = []ParamValue{v}
 			}
+		case isSeq && (len(seq.Values) == 0 || isScalar(seq.Values[0])):
+			// 上限: [1, 2] is one mistake: say it once, not once per item
+			l.fail(prm.Pos, rules.ErrFileValue, l.d.id, "参数 %s 写成了列表：参数只能是一个值，或带 since 和 value 的分段取值", p.key)
 		case isSeq:
 			for _, item := range seq.Values {
 				if v, ok := l.paramValue(item, p.key, true); ok {
@@ -341,9 +405,11 @@ func (l *loader) params(n ast.Node) {
 		default:
 			l.fail(prm.Pos, rules.ErrFileValue, l.d.id, "参数 %s 应为一个值，或带 since 的列表", p.key)
 		}
-		if len(prm.Values) > 0 {
-			l.d.params = append(l.d.params, prm)
+		if len(prm.Values) == 0 {
+			// its problem is reported: declared without a value, so its uses raise no second error
+			prm.Values = []ParamValue{{}}
 		}
+		l.d.params = append(l.d.params, prm)
 	}
 }
 

@@ -98,8 +98,14 @@ func (rs *RuleSet) File() string { return rs.or().file }
 // the same rules.
 func (rs *RuleSet) Hash() string { return rs.or().hash }
 
-// Inputs lists the declared inputs.
-func (rs *RuleSet) Inputs() []rules.Input { return append([]rules.Input(nil), rs.or().inputs...) }
+// Inputs lists the declared inputs, as copies: changing them changes nothing in the rule set.
+func (rs *RuleSet) Inputs() []rules.Input {
+	out := append([]rules.Input(nil), rs.or().inputs...)
+	for i := range out {
+		out[i].Aliases = append([]string(nil), out[i].Aliases...)
+	}
+	return out
+}
 
 // Params lists the params with their dated values. The slices are copies: changing them
 // changes nothing in the rule set.
@@ -197,7 +203,10 @@ func (rs *RuleSet) Evaluate(at time.Time, vars map[string]any) (*Evaluation, err
 	return rs.evaluation(at, res, nil), nil
 }
 
-// Explain is Evaluate with the trace of every formula, value read and table row tried.
+// Explain is Evaluate with the trace of every formula, value read and table row tried. When
+// the record fails at run time (a table with no matching row, a missing input), the error
+// comes with an Evaluation whose Trace shows every step up to the failure and whose Values
+// is nil, so a reader sees how far the rules got; when no program is in force, nil.
 func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, error) {
 	p, err := rs.Program(at)
 	if err != nil {
@@ -205,9 +214,39 @@ func (rs *RuleSet) Explain(at time.Time, vars map[string]any) (*Evaluation, erro
 	}
 	res, trace, err := p.Explain(rs.withDefaults(at, vars))
 	if err != nil {
-		return nil, inRuleSet(err, rs.id)
+		return rs.evaluation(at, nil, untilFailure(trace, err)), inRuleSet(err, rs.id)
 	}
 	return rs.evaluation(at, res, trace), nil
+}
+
+// untilFailure keeps of a failed evaluation's trace what was really computed. A rule that
+// failed goes on tracing as its sub-expressions unwind, with no real values (a division by
+// zero is traced as 0): those last steps are dropped, and its formula step keeps its place but
+// no value. What it read, and the rows it tried, stay.
+func untilFailure(trace []rules.TraceStep, err error) []rules.TraceStep {
+	failed := map[string]bool{}
+	for _, e := range rules.Errors(err) {
+		failed[e.RuleID] = true
+	}
+	lastRead := map[string]int{} // index of each failed rule's last value read or row tried
+	for i, s := range trace {
+		if failed[s.Rule] && s.Kind != "step" && s.Kind != "formula" {
+			lastRead[s.Rule] = i
+		}
+	}
+	out := make([]rules.TraceStep, 0, len(trace))
+	for i, s := range trace {
+		if failed[s.Rule] && (s.Kind == "step" || s.Kind == "formula") {
+			if last, ok := lastRead[s.Rule]; s.Kind == "step" && (!ok || i > last) {
+				continue
+			}
+			if s.Kind == "formula" {
+				s.Value = rules.Value{}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // Evaluation wraps a Result computed with rs.Program(at) (for example through a Binding, the

@@ -2,7 +2,6 @@ package rulefile
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -135,6 +134,10 @@ func (l *loader) tests(n ast.Node) {
 				t.given = l.rawValues(f.value, "given")
 			case "expect":
 				t.expect, hasExpect = l.rawValues(f.value, "expect"), true
+				if m, ok := asMapping(f.value); ok && len(m.Values) == 0 {
+					// nothing to compare: the test would pass whatever the rules compute
+					l.fail(l.f.pos(f.value), rules.ErrEmptyExpect, l.d.id, "测试 %s 的 expect 是空的：至少写一个要核对的结果，如 expect: {等级: 良}", t.name)
+				}
 			case "desc":
 			default:
 				l.unknownKey(f, testKeys, "测试 "+t.name, l.d.id)
@@ -261,7 +264,7 @@ func hint(name string, cands []string) string {
 func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule string) (rules.Value, bool) {
 	n := r.node
 	if seq, ok := asSequence(n); ok && t == rules.TypeList {
-		return c.listValue(seq, r, rule)
+		return c.listValue(f, seq, r, rule)
 	}
 	if !isScalar(n) {
 		c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为%s，这里是%s", r.name, t, kindName(n))
@@ -308,14 +311,10 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 		}
 		return c.whole(v, t, r, rule)
 	case rules.TypeList:
-		var ds []decimal.Decimal
-		for _, part := range strings.Split(strings.Trim(text, "[] "), ",") {
-			v := plainLiteral(strings.TrimSpace(part), "")
-			if v.Type() != rules.TypeDecimal {
-				c.fail(r.pos, rules.ErrFileValue, rule, "%s 应为数字列表，如 [1, 2.5]", r.name)
-				return rules.Value{}, false
-			}
-			ds = append(ds, v.Decimal())
+		ds, err := ParseList(text)
+		if err != nil {
+			c.listError(err, r, rule)
+			return rules.Value{}, false
 		}
 		return rules.ListOf(ds), true
 	}
@@ -323,10 +322,33 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 	return rules.Value{}, false
 }
 
-// listValue reads a list written as a YAML sequence: [50, 45.5].
-func (c *setCompiler) listValue(n *ast.SequenceNode, r rawValue, rule string) (rules.Value, bool) {
+// listError reports ParseList's problem with a list value at the value, named.
+func (c *setCompiler) listError(err error, r rawValue, rule string) {
+	for _, e := range rules.Errors(err) {
+		c.fail(r.pos, e.Code, rule, "%s：%s", r.name, e.Msg)
+	}
+}
+
+// listValue reads a list written as a YAML sequence: [50, 45.5]. YAML splits [1,000, 2] into
+// three numbers, so the characters between the brackets are checked for a thousands
+// separator first, as ParseList does for a list written as one value.
+func (c *setCompiler) listValue(f *yamlFile, n *ast.SequenceNode, r rawValue, rule string) (rules.Value, bool) {
+	if n.IsFlowStyle && n.Start != nil && n.End != nil {
+		s, okStart := f.spans[n.Start]
+		e, okEnd := f.spans[n.End]
+		if raw := f.text(span{start: s.start, end: e.end}); okStart && okEnd {
+			if _, ok := thousandsGroup(raw); ok {
+				_, err := ParseList(raw)
+				c.listError(err, r, rule)
+				return rules.Value{}, false
+			}
+		}
+	}
 	ds := make([]decimal.Decimal, 0, len(n.Values))
 	for _, item := range n.Values {
+		if f.isRefused(item) {
+			return rules.Value{}, false // reported where it is written
+		}
 		v := rules.Value{}
 		if isScalar(item) && !isAlias(item) { // an alias was refused already
 			v = plainLiteral(scalarText(item), yamlTag(item))
@@ -411,12 +433,12 @@ func (c *setCompiler) checkTestNames(rs *RuleSet, d *draft) {
 	}
 	for _, td := range d.tests {
 		for _, g := range td.given {
-			if _, ok := inputs[g.name]; !ok {
+			if _, ok := inputs[g.name]; !ok && !spacedName(keysOf(inputs), g.name) {
 				c.fail(g.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 given 中 %s 不是输入%s", td.name, g.name, c.hint(g.name, func() []string { return keysOf(inputs) }))
 			}
 		}
 		for _, e := range td.expect {
-			if !known[e.name] {
+			if !known[e.name] && !spacedName(results, e.name) {
 				c.fail(e.keyPos, rules.ErrUnknownName, rs.id, "测试 %s 的 expect 中 %s 不是公式或决策表%s", td.name, e.name, c.hint(e.name, func() []string { return append([]string(nil), results...) }))
 			}
 		}

@@ -47,6 +47,9 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 		return nil
 	}
 	c.periods(rs)
+	if base != nil && len(c.errs) > before { // a base rule broken by this file: say so here
+		c.errs = append(c.errs[:before], blameOverrides(c.errs[before:], rs, d)...)
+	}
 	if len(c.errs) > before || len(rs.periods) == 0 {
 		c.checkTestNames(rs, d) // the tests' names can still be checked
 		return nil
@@ -72,7 +75,7 @@ func (c *setCompiler) merge(rs *RuleSet, d *draft, base *RuleSet) {
 	inputs := append([]rules.Input(nil), base.inputs...)
 	for _, in := range d.inputs {
 		if i := indexInput(inputs, in.Name); i >= 0 {
-			if inputs[i].Type != in.Type {
+			if inputs[i].Type != in.Type && in.Type != rules.TypeInvalid { // an invalid type is reported where it is read
 				c.fail(d.inputPos[in.Name], rules.ErrDeclaration, d.id, "输入 %s 在 %s 中是%s，这里不能改为%s", in.Name, base.id, inputs[i].Type, in.Type)
 			}
 			inputs[i] = in
@@ -199,7 +202,9 @@ func (c *setCompiler) periods(rs *RuleSet) {
 					if e.File == "" && e.Line <= 1 {
 						e.File = rs.file
 					}
-					c.errs = append(c.errs, e)
+					if !brokenDeclaration(e, rs.inputs, sp.consts) {
+						c.errs = append(c.errs, e)
+					}
 				}
 				return // later periods would repeat the same problems
 			}
@@ -287,7 +292,9 @@ func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]rules.Const, bool) 
 			if cur.Pos.File != "" && !c.reported(cur.Pos) {
 				c.fail(cur.Pos, rules.ErrFileValue, rs.id, "参数 %s 的值为空", p.Name)
 			}
-			ok = false
+			// declared without a value: the rest of the file is still checked, and its uses
+			// raise no second error (rules reports it once, at p.Pos, which dropReported drops)
+			out = append(out, rules.Const{Name: p.Name, Pos: p.Pos})
 			continue
 		}
 		out = append(out, rules.Const{Name: p.Name, Value: cur.Value, Pos: p.Pos})

@@ -68,7 +68,7 @@ func (f *yamlFile) syntaxError(err error) *rules.Error {
 		msg = err.Error()
 	}
 	if off, ok := f.fullWidthColon(tk); ok {
-		return f.yamlError(off, "这里用了全角冒号“：”，键后面要用半角冒号和空格“: ”")
+		return f.fullWidthError(off)
 	}
 	if i := findHint(msg, tk); i >= 0 {
 		h, off := yamlHints[i], f.tokenStart(tk)

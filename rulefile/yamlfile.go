@@ -23,6 +23,9 @@ type yamlFile struct {
 	tokens  token.Tokens // as the scanner made them, in file order
 	spans   map[*token.Token]span
 	refused map[ast.Node]bool // values strictNodes reported: not to be read, nor reported again
+	// fullWidth holds the plain values in which fullWidthTokens found full-width structure
+	// (，：｛｝［］ or an ideographic space): reported, so strictNodes refuses their nodes.
+	fullWidth map[*token.Token]bool
 }
 
 // span is where a token's characters are, as rune offsets into the file: from its first
@@ -31,7 +34,8 @@ type yamlFile struct {
 type span struct{ start, end, index int }
 
 func newYAMLFile(name string, text string) *yamlFile {
-	f := &yamlFile{name: name, runes: []rune(text), spans: map[*token.Token]span{}, refused: map[ast.Node]bool{}}
+	f := &yamlFile{name: name, runes: []rune(text), spans: map[*token.Token]span{}, refused: map[ast.Node]bool{},
+		fullWidth: map[*token.Token]bool{}}
 	f.lines = textpos.LineStarts(f.runes)
 	if len(f.runes) > 0 && f.runes[0] == '\uFEFF' {
 		f.bom = 1

@@ -36,10 +36,21 @@ func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rule
 		return nil, nil, rules.ErrorList{err}
 	}
 	doc, err := f.parse(strings.TrimPrefix(text, "\uFEFF"))
+	var fullWidth rules.ErrorList
+	if err == nil || err.Code == rules.ErrFileSyntax {
+		fullWidth = f.fullWidthTokens()
+	}
 	if err != nil {
+		if len(fullWidth) > 0 && err.Line >= fullWidth[0].Line {
+			return nil, nil, fullWidth // they are why YAML could not read the file
+		}
+		if len(fullWidth) > 0 { // a mistake before them: they cannot have caused it
+			return nil, nil, append(rules.ErrorList{err}, fullWidth...)
+		}
 		return nil, nil, rules.ErrorList{err}
 	}
-	errs := append(f.strictTokens(), f.escapedControls()...)
+	errs := append(fullWidth, f.strictTokens()...)
+	errs = append(errs, f.escapedControls()...)
 	body, err := f.oneDocument(doc)
 	if err != nil {
 		errs = append(errs, err)

@@ -26,7 +26,6 @@ const (
 	hintTags      = "规则文件只接受 !!str、!!int、!!bool、!!null 这四种 YAML 标签"
 	hintInf       = "规则文件中的数都是精确小数，没有 %s（无穷大或非数）；确是文字请加引号"
 	hintFlowColon = "{…} 写法中的值里出现了“: ”：各项之间是否少了逗号？值里确有冒号时请给值加引号"
-	hintFlowComma = "这里用了全角逗号“，”：{…} 写法中各项之间要用半角逗号“,”"
 	hintLeadComma = "花括号 { } 里开头多了一个逗号"
 )
 
@@ -115,6 +114,10 @@ func (f *yamlFile) strictNode(n ast.Node, flow bool, errs *rules.ErrorList) {
 			f.strictNode(v, flow || n.IsFlowStyle, errs)
 		}
 	case ast.ScalarNode:
+		if f.fullWidth[n.GetToken()] {
+			f.refused[n] = true // reported by fullWidthTokens
+			return
+		}
 		if s, ok := f.plainSpan(n); ok && !f.strictPlain(s, flow, fail) {
 			f.refused[n] = true
 		}
@@ -159,7 +162,8 @@ func excerpt(s string) string {
 
 // strictPlain refuses a plain value YAML would not read as one: one that starts with an
 // indicator (, } ] %), and in flow style one holding ": ", which goccy takes as part of the
-// value where YAML stops (often a missing or full-width comma: {预算数: 120， 执行数: 80}).
+// value where YAML stops (often a missing comma: {预算数: 120 执行数: 80}; a full-width one
+// is fullWidthTokens' to report).
 // It reports whether the value is fine.
 func (f *yamlFile) strictPlain(s span, flow bool, fail func(int, string)) bool {
 	text := f.runes[s.start:s.end]
@@ -175,11 +179,7 @@ func (f *yamlFile) strictPlain(s span, flow bool, fail func(int, string)) bool {
 	}
 	for i, r := range text {
 		if r == ':' && (i+1 == len(text) || isBlank(text[i+1])) {
-			if c := indexRune(text[:i], '，'); c >= 0 {
-				fail(s.start+c, hintFlowComma)
-			} else {
-				fail(s.start+i, hintFlowColon)
-			}
+			fail(s.start+i, hintFlowColon) // a full-width comma before it was reported already
 			return false
 		}
 	}

@@ -37,6 +37,15 @@ type analyzer struct {
 	firstUse map[*symbol]*Error // where each input is first read, for R002 messages
 	hints    int                // suggestions left for unknown names (bounded: a hostile file may have thousands)
 	nodes    int                // syntax-tree nodes parsed so far, against MaxTotalNodes
+	bySlot   map[int]*def       // the definition whose result each slot holds, made on first use
+	// broken holds names whose declaration was refused and reported (a name with a space,
+	// 总 分, also without it): a use of one is not reported again as unknown.
+	broken  map[string]bool
+	misused map[string]bool // params reported used as the wrong type, see checker.misused
+	// logicSpent is the work the table analysis has done in this Build, against buildBudget
+	logicSpent int
+	// textNeverSeen holds each result and word already reported as never equal (E016)
+	textNeverSeen map[string]bool
 }
 
 // posErr reports a problem with a declaration at p. A declaration made in Go (a zero Pos)
@@ -52,6 +61,7 @@ func posErr(p Pos, code Code, ruleID, msg string) *Error {
 // declare adds a program-level name, reporting a duplicate.
 func (c *analyzer) declare(name string, p Pos, s *symbol) bool {
 	if msg := checkName(name); msg != "" {
+		c.markBroken(name)
 		what := "名称"
 		if s.kind == symInput {
 			what = "输入名称"
@@ -78,15 +88,33 @@ func (c *analyzer) declare(name string, p Pos, s *symbol) bool {
 	return true
 }
 
+// markBroken records a refused declaration's name, and the name without spaces.
+func (c *analyzer) markBroken(name string) {
+	if c.broken == nil {
+		c.broken = map[string]bool{}
+	}
+	c.broken[name] = true
+	c.broken[strings.Join(strings.Fields(name), "")] = true
+}
+
+// declareAll declares the Spec's names. An input without a valid type, or a param without a
+// value, is a broken declaration: it is reported once, here, and declared with no type, so
+// nothing that reads it reports anything more (one mistake, one message).
 func (c *analyzer) declareAll(spec Spec) {
 	for _, in := range append(append([]Input(nil), c.cfg.inputs...), spec.Inputs...) {
+		if in.Type == TypeInvalid || in.Type > TypeList {
+			in.Type = TypeInvalid
+			c.errs = append(c.errs, posErr(in.Pos, ErrDeclaration, "", fmt.Sprintf("输入 %s 的类型无效", in.Name)))
+		}
 		s := &symbol{name: in.Name, typ: in.Type, kind: symInput, slot: c.slots.next()}
 		if c.declare(in.Name, in.Pos, s) {
 			c.inputs = append(c.inputs, s)
 		}
 	}
 	for _, k := range spec.Consts {
-		if msg := c.cfg.lim.valueLimit(k.Value); msg != "" { // as if it were written in the text
+		if !k.Value.IsValid() {
+			c.errs = append(c.errs, posErr(k.Pos, ErrDeclaration, "", fmt.Sprintf("参数 %s 没有值", k.Name)))
+		} else if msg := c.cfg.lim.valueLimit(k.Value); msg != "" { // as if it were written in the text
 			c.errs = append(c.errs, posErr(k.Pos, ErrLimit, "", fmt.Sprintf("参数 %s%s", k.Name, msg)))
 		}
 		c.declare(k.Name, k.Pos, &symbol{name: k.Name, typ: k.Value.Type(), kind: symConst, val: k.Value})
@@ -235,6 +263,44 @@ func (c *analyzer) checkAll() {
 	}
 }
 
+// checkLogic finds what type-checks but cannot be what the author meant: text compared with
+// a value its result never takes (vocab.go), and decision-table rows that never match, rows
+// repeated, values no row matches (tablecheck.go). Definitions are visited in dependency
+// order, so a table's vocabulary is known before anything that compares with it.
+func (c *analyzer) checkLogic() {
+	known := map[*def]*vocab{}
+	for _, d := range c.order {
+		bad := c.checkTexts(d, known)
+		if d.table != nil {
+			c.checkTableLogic(d, known, bad)
+		}
+		if v := c.vocabOf(d, known); v != nil {
+			known[d] = v
+		}
+	}
+}
+
+// inputBySlot is the input read through slot, or nil.
+func (c *analyzer) inputBySlot(slot int) *symbol {
+	for _, s := range c.inputs {
+		if s.slot == slot {
+			return s
+		}
+	}
+	return nil
+}
+
+// defBySlot is the formula or table whose result is in slot, or nil.
+func (c *analyzer) defBySlot(slot int) *def {
+	if c.bySlot == nil {
+		c.bySlot = make(map[int]*def, len(c.defs))
+		for _, d := range c.defs {
+			c.bySlot[d.sym.slot] = d
+		}
+	}
+	return c.bySlot[slot]
+}
+
 // untyped guards the closure compiler: a result whose type could not be decided must come
 // with a reported problem, never reach code generation.
 func (c *analyzer) untyped() {
@@ -252,7 +318,7 @@ func (c *analyzer) checkExpr(d *def, i int) *node {
 	if d.trees[i] == nil { // did not parse: its error is reported
 		return &node{typ: TypeInvalid, src: d.srcs[i]}
 	}
-	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots, hints: &c.hints}
+	ck := &checker{src: d.srcs[i], syms: c.syms, funcs: c.funcs, lim: c.cfg.lim, slots: &c.slots, hints: &c.hints, broken: c.broken, misused: c.misused}
 	n := ck.check(d.trees[i])
 	c.errs = append(c.errs, ck.errs...)
 	for _, s := range ck.used {

@@ -30,7 +30,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 		return nil, ErrorList{{Code: ErrEmpty, Msg: "没有任何公式或决策表可以计算"}}
 	}
 	c := &analyzer{cfg: cfg, syms: map[string]*symbol{}, funcs: map[string]*Func{}, byName: map[string]*def{},
-		firstUse: map[*symbol]*Error{}, hints: 200}
+		firstUse: map[*symbol]*Error{}, hints: 200, misused: map[string]bool{}}
 	if len(spec.Formulas) == 1 && spec.Formulas[0].Name == "" && len(spec.Tables) == 0 {
 		// a stand-alone expression: its result has no name to declare
 		d := &def{formula: &spec.Formulas[0], sym: &symbol{kind: symResult}}
@@ -46,6 +46,7 @@ func Build(spec Spec, opts ...Option) (prog *Program, err error) {
 	}
 	c.sortDefs()
 	c.checkAll()
+	c.checkLogic()
 	c.untyped()
 	if err := c.errs.Err(); err != nil {
 		return nil, err

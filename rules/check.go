@@ -42,6 +42,11 @@ type checker struct {
 	used  []*symbol // program-level symbols read, in order of first use
 	useAt map[*symbol]int
 	hints *int // suggestions left to compute in this Build (each costs a pass over all names)
+	// broken holds names whose declaration was refused and reported: reading one says nothing more
+	broken map[string]bool
+	// misused holds params already reported used as the wrong type (良下限: "80" read as a
+	// number): the same param misused again is the same mistake and is not reported again
+	misused map[string]bool
 }
 
 // slotAlloc hands out frame slots; each name and let gets its own.
@@ -175,7 +180,9 @@ func (c *checker) ident(name string, from, to int) *node {
 		return bad(from, to)
 	}
 	if s == nil {
-		c.unknown(name, from, to, false)
+		if !c.broken[name] {
+			c.unknown(name, from, to, false)
+		}
 		return bad(from, to)
 	}
 	if s.kind != symLet {
@@ -286,10 +293,61 @@ func (c *checker) want(x *node, t Type, what string) bool {
 		return false
 	}
 	if x.typ != t {
-		c.fail(ErrType, x.from, x.to, "%s需要%s，这里是%s", what, t, x.typ)
+		if c.misusedParam(x) {
+			return false
+		}
+		c.fail(ErrType, x.from, x.to, "%s需要%s，这里是%s%s", what, t, x.typ, paramHint(x))
 		return false
 	}
 	return true
+}
+
+// misusedParam reports whether x is a param already reported used as the wrong type, and
+// records it when it is a param reported now.
+func (c *checker) misusedParam(x *node) bool {
+	if x.op != opLit || x.name == "" || c.misused == nil {
+		return false
+	}
+	if c.misused[x.name] {
+		return true
+	}
+	c.misused[x.name] = true
+	return false
+}
+
+// paramHint names a param's value where its type is wrong: the mistake is in the params.
+func paramHint(x *node) string {
+	if x.op != opLit || x.name == "" {
+		return ""
+	}
+	v := x.lit.String()
+	if x.typ == TypeString {
+		v = `"` + v + `"`
+	}
+	return fmt.Sprintf("（参数 %s 的值是%s %s）", x.name, x.typ, v)
+}
+
+// dateHint explains a date compared with what was meant as one: 2024-10-01 in an expression
+// is a subtraction (2013), so the officer is told how a date is written.
+func (c *checker) dateHint(l, r *node) string {
+	other := r
+	if r.typ == TypeDate {
+		other = l
+	} else if l.typ != TypeDate {
+		return ""
+	}
+	text := strings.TrimSpace(c.src.snippet(other.from, other.to))
+	parts := strings.Split(text, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 {
+		return ""
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return ""
+		}
+	}
+	return fmt.Sprintf("；表达式里的 %s 是减法，日期请写 make_date(%s, %s, %s)，或写成参数", text,
+		parts[0], strings.TrimLeft(parts[1], "0"), strings.TrimLeft(parts[2], "0"))
 }
 
 var arith = map[string]op{"+": opAdd, "-": opSub, "*": opMul, "/": opDiv}
@@ -329,7 +387,13 @@ func (c *checker) binary(n *ast.BinaryNode, from, to int) *node {
 	}
 	if o, ok := compare[n.Operator]; ok {
 		if l.typ != r.typ {
-			c.fail(ErrType, from, to+1, "比较 %s 两边的类型不同：左边是%s，右边是%s", n.Operator, l.typ, r.typ)
+			p := r
+			if l.op == opLit && l.name != "" && (r.op != opLit || r.name == "") {
+				p = l // the param is the side that is wrong
+			}
+			if !c.misusedParam(p) {
+				c.fail(ErrType, from, to+1, "比较 %s 两边的类型不同：左边是%s，右边是%s%s%s", n.Operator, l.typ, r.typ, paramHint(p), c.dateHint(l, r))
+			}
 			return bad(from, to)
 		}
 		ordered := l.typ == TypeDecimal || l.typ == TypeDate

@@ -38,6 +38,10 @@ package rules
 //	prelex.go, parse.go        text → expr's syntax tree (IME punctuation, exact number literals)
 //	analyze.go, deps.go        a Spec's names declared, definitions sorted by dependency
 //	check.go, check_builtin.go syntax tree → typed IR (ir.go), every problem as a Chinese error
+//	vocab.go                   text compared with a value its result never takes (E016)
+//	tablecheck.go, tablecond.go, tablebox.go, interval.go, textset.go
+//	                           decision tables read as sets of values: rows that never match,
+//	                           repeated rows, values no row matches (E013–E015)
 //	compile*.go, arith.go      IR → closures, once over fixed.Num and once over decimal.Decimal
 //	build.go                   Compile and Build: the stages in order
 //	program.go, frame.go, input.go, bind.go, batch.go, result.go, explain.go: evaluation

@@ -39,7 +39,11 @@ type Input struct {
 	Type Type   `json:"type"`
 	Unit string `json:"unit,omitempty"` // e.g. 万元; informative
 	Desc string `json:"desc,omitempty"`
-	Pos  Pos    `json:"-"` // where the input is declared in a file; zero for one declared in Go
+	// Aliases are other column headings real templates give the input (预算数 may be headed
+	// 调整后预算数 or 全年预算数), in order of preference; informative to the language, read
+	// by the table readers.
+	Aliases []string `json:"aliases,omitempty"`
+	Pos     Pos      `json:"-"` // where the input is declared in a file; zero for one declared in Go
 }
 
 // WithInput declares an input named name of type t.

@@ -83,12 +83,73 @@ func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 		case r == '%':
 			errs = append(errs, s.errAt(ErrUnsupported, i, i+1, "% 只能紧跟在数字后面表示百分数（如 20%）；取余请写 mod(a, b)"))
 			r = ' '
+		case r == '/' && i+1 < len(rs) && (fw(rs[i+1]) == '/' || fw(rs[i+1]) == '*'), r == '#' && hashComment(out, i):
+			i = s.comment(rs, out, i, &errs)
+			continue
 		}
 		out[i] = r
 		i++
 	}
 	s.norm, s.nrunes = string(out), out
 	return s, errs
+}
+
+// comment refuses a // or /* at i, which expr would read as a comment and skip: 执行数 // 预算数
+// would silently compute 执行数; and a # that YAML left in the expression (执行数/预算数#说明,
+// or a # in a | block, where YAML has no comments). Strings were copied before this is
+// reached, so the // of a quoted "http://…" never gets here. The comment is blanked (to the
+// line's end, or to */) so that the parser reports nothing more about it.
+func (s *source) comment(rs, out []rune, i int, errs *ErrorList) int {
+	if rs[i] == '#' {
+		// YAML took it for text: no blank before it, or in quotes, or in a | block
+		*errs = append(*errs, s.errAt(ErrComment, i, i+1,
+			"表达式中的 # 没有被当作注释：YAML 只把前面有空格、又不在引号或 | 块里的 # 当作注释，请把说明移到表达式之外"))
+		return s.blankComment(rs, out, i, "#")
+	}
+	mark := "/" + string(fw(rs[i+1]))
+	msg := "表达式中不能写注释 " + mark + "：YAML 的注释以 # 开头（写在表达式后面，# 前留一个空格）"
+	if mark == "//" {
+		msg += "；除法只写一个 /"
+	}
+	*errs = append(*errs, s.errAt(ErrComment, i, i+2, msg))
+	return s.blankComment(rs, out, i, mark)
+}
+
+// hashComment reports whether the # at i reads as a comment left in the text: it follows
+// the end of an operand (执行数/预算数#说明) or starts a line after the first (in a | block). A #
+// elsewhere (all(明细, # > 0)) is expr's predicate syntax, which the parser refuses itself.
+func hashComment(out []rune, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch p := out[k]; p {
+		case ' ', '\t':
+			continue
+		case '\n', '\r':
+			return true
+		default:
+			return p == ')' || p == ']' || p == '"' || p == '\'' || identBefore(out, k+1)
+		}
+	}
+	return false
+}
+
+// blankComment blanks the comment that mark opens at i, to its line's end (// and #) or
+// its */, and gives the offset after it.
+func (s *source) blankComment(rs, out []rune, i int, mark string) int {
+	end := len(rs)
+	for k := i + len([]rune(mark)); k < len(rs); k++ {
+		if mark != "/*" && (rs[k] == '\n' || rs[k] == '\r') {
+			end = k
+			break
+		}
+		if mark == "/*" && fw(rs[k]) == '*' && k+1 < len(rs) && fw(rs[k+1]) == '/' {
+			end = k + 2
+			break
+		}
+	}
+	for k := i; k < end; k++ {
+		out[k] = ' '
+	}
+	return end
 }
 
 // inName reports whether the '.' at i is a decimal point inside a name such as PM2.5浓度:

@@ -39,6 +39,7 @@ const explainHelp = `选项：
 2 用法错误：文件不存在、--set 的名称不是输入或值读不出、--at 不在生效期内。`
 
 type explainOptions struct {
+	trace   []rules.TraceStep // how far a failed evaluation got, for JSON mode
 	at      string
 	ruleset string
 	sets    []string
@@ -100,6 +101,19 @@ func (o *explainOptions) run(c *cobra.Command, source string) error {
 	}
 	ev, err := rs.Explain(at, vars)
 	if err != nil {
+		if ev != nil {
+			o.trace = ev.Trace // JSON mode gives it beside the errors
+		}
+		if ev != nil && len(ev.Trace) > 0 && o.format == "text" {
+			// how far the rules got, then (on stderr) where they stopped
+			failed := map[string]bool{}
+			for _, e := range rules.Errors(err) {
+				failed[e.RuleID] = true
+			}
+			if werr := write(c.OutOrStdout(), []byte(renderExplanation(rs, ev, vars, failed))); werr != nil {
+				return werr
+			}
+		}
 		return o.evalError(c, rs, err)
 	}
 	if o.format == "json" {
@@ -109,7 +123,7 @@ func (o *explainOptions) run(c *cobra.Command, source string) error {
 		}
 		return write(c.OutOrStdout(), out)
 	}
-	return write(c.OutOrStdout(), []byte(renderExplanation(rs, ev, vars)))
+	return write(c.OutOrStdout(), []byte(renderExplanation(rs, ev, vars, nil)))
 }
 
 // candidates loads source on top of the defaults and returns the rule sets it defines. A
@@ -328,21 +342,12 @@ func readNumber(text, unit string) (decimal.Decimal, error) {
 	return amount.ParseDecimal(text)
 }
 
-// readList reads a list of numbers: [1, 2.5] or 1,2.5 (no thousands separators).
+// readList reads a list of numbers as a rule file's test does: [1, 2.5] or 1, 2.5, with no
+// thousands separators (1,000, 2 is refused as ambiguous).
 func readList(name, text string) (rules.Value, string) {
-	body := strings.TrimSpace(text)
-	body = strings.TrimSuffix(strings.TrimPrefix(body, "["), "]")
-	if strings.TrimSpace(body) == "" {
-		return rules.ListOf(nil), ""
-	}
-	parts := strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == '，' })
-	ds := make([]decimal.Decimal, len(parts))
-	for i, p := range parts {
-		d, err := amount.ParseDecimal(p)
-		if err != nil {
-			return rules.Value{}, fmt.Sprintf("%s 应为数值列表，如 [1, 2.5]；第 %d 个元素：%v", name, i+1, err)
-		}
-		ds[i] = d
+	ds, err := rulefile.ParseList(text)
+	if err != nil {
+		return rules.Value{}, name + " " + listProblem(err).Error()
 	}
 	return rules.ListOf(ds), ""
 }
@@ -369,9 +374,23 @@ func (o *explainOptions) evalError(c *cobra.Command, rs *rulefile.RuleSet, err e
 	return o.jsonErrors(c, list)
 }
 
-// jsonErrors ends the command with findings (see findings).
+// jsonErrors ends the command with findings (see findings). After a run-time error, JSON
+// mode gives the trace up to it beside the errors: {"errors":[...],"trace":[...]}.
 func (o *explainOptions) jsonErrors(c *cobra.Command, list rules.ErrorList) error {
-	return findings(c, o.format, list)
+	if o.format != "json" || len(o.trace) == 0 {
+		return findings(c, o.format, list)
+	}
+	out, err := jsonLine(struct {
+		Errors rules.ErrorList   `json:"errors"`
+		Trace  []rules.TraceStep `json:"trace"`
+	}{list, o.trace})
+	if err != nil {
+		return &findingsError{msg: "无法输出错误：" + err.Error()}
+	}
+	if err := write(c.OutOrStdout(), out); err != nil {
+		return err
+	}
+	return &findingsError{}
 }
 
 // suggestion is "，是否为 X？" for the candidate closest to name, or "" when none is close.

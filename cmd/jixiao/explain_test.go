@@ -114,22 +114,29 @@ func TestExplainJSON(t *testing.T) {
 func TestExplainErrors(t *testing.T) {
 	runCases(t, []cliCase{
 		{name: "缺少输入", args: []string{"explain", "minfeng-monitor", "--set", "预算数=631.46"},
-			stderr: "rulesets/national-monitor.yaml:17:8: 规则 执行率：缺少输入 执行数\n" +
-				"rulesets/national-monitor.yaml:19:9: 规则 序时进度：缺少输入 月份\n" +
-				"提示：用 --set 名称=值 给出输入（规则集 minfeng-monitor 的输入：预算数、执行数、月份、监控日期）\n",
+			stderr: "rulesets/minfeng-monitor.yaml:32:80: 规则 序时进度：缺少输入 月份\n" +
+				"rulesets/national-monitor.yaml:17:8: 规则 执行率：缺少输入 执行数\n" +
+				"提示：用 --set 名称=值 给出输入（规则集 minfeng-monitor 的输入：预算数、执行数、月份、监控日期、计划进度）\n",
 			code: exitFindings, reason: "缺少输入是计算出错，退出码 1，每个缺少的输入指向它第一次被用到的地方"},
 		{name: "除数为零", args: []string{"explain", "testdata/good/project-score.yaml", "--set", "预算数=0", "--set", "执行数=1"},
+			stdout: "规则集：project-score（项目预算执行率得分）\n版本：2024-01-01\n生效日期：2024-01-01\nhash：5fed7c65f03c\n" +
+				"计算日期：2024-01-01\n文件：testdata/good/project-score.yaml\n\n输入：\n  预算数 = 0 万元\n  执行数 = 1 万元\n\n" +
+				"结果：\n  显示执行率：计算出错，见下面的错误\n    testdata/good/project-score.yaml:11:10: round(执行数 / 预算数, 4)\n" +
+				"      执行数 = 1\n      预算数 = 0\n",
 			stderr: "testdata/good/project-score.yaml:11:22: 规则 显示执行率：除数为零：预算数 的值为 0\n",
-			code:   exitFindings, reason: "计算错误指向规则文件中的位置"},
+			code:   exitFindings, reason: "计算错误指向规则文件中的位置；出错前读到的值照样列出，出错的那一步不给假的值"},
 		{name: "文件有误", args: []string{"explain", "testdata/bad/two-mistakes.yaml"},
 			stderr: twoMistakes + "发现 2 个问题（1 个文件有误，共 1 个文件）\n", code: exitFindings,
 			reason: "文件不能编译时像 check 一样列出问题"},
 		{name: "JSON 模式的错误", args: []string{"explain", "testdata/good/project-score.yaml", "--format", "json",
 			"--set", "预算数=0", "--set", "执行数=1"},
 			stdout: `{"errors":[{"code":"R001","message":"除数为零：预算数 的值为 0","file":"testdata/good/project-score.yaml",` +
-				`"line":11,"col":22,"offset":212,"end":215,"rule":"显示执行率","ruleset":"project-score"}]}` + "\n",
+				`"line":11,"col":22,"offset":212,"end":215,"rule":"显示执行率","ruleset":"project-score"}],` +
+				`"trace":[{"rule":"显示执行率","kind":"value","file":"testdata/good/project-score.yaml","text":"执行数","line":11,"col":16,"value":"1"},` +
+				`{"rule":"显示执行率","kind":"value","file":"testdata/good/project-score.yaml","text":"预算数","line":11,"col":22,"value":"0"},` +
+				`{"rule":"显示执行率","kind":"formula","file":"testdata/good/project-score.yaml","text":"round(执行数 / 预算数, 4)","line":11,"col":10,"value":null}]}` + "\n",
 			stderr: "testdata/good/project-score.yaml:11:22: 规则 显示执行率：除数为零：预算数 的值为 0\n",
-			code:   exitFindings, reason: "JSON 模式下错误也结构化输出到标准输出，与 expr 相同"},
+			code:   exitFindings, reason: "JSON 模式下错误也结构化输出到标准输出，与 expr 相同；出错前的每一步在 trace 中，出错的公式没有值（null）"},
 	})
 }
 
@@ -146,13 +153,13 @@ func TestExplainUsage(t *testing.T) {
 			stderr: u("找不到规则文件 minfeng-montor，也没有叫这个名字的内置规则集，是否为 minfeng-monitor？"),
 			code:   exitUsage, reason: "既不是文件也不是内置规则集时给出相近的名称"},
 		{name: "未知输入", args: []string{"explain", "minfeng-monitor", "--set", "执形数=1"},
-			stderr: u("--set 执形数：规则集 minfeng-monitor 没有输入 执形数，是否为 执行数？（输入有：预算数、执行数、月份、监控日期）"),
+			stderr: u("--set 执形数：规则集 minfeng-monitor 没有输入 执形数，是否为 执行数？（输入有：预算数、执行数、月份、监控日期、计划进度）"),
 			code:   exitUsage, reason: "写错的输入名是用法错误，给出相近的名称和所有输入"},
 		{name: "参数不能设置", args: []string{"explain", "minfeng-monitor", "--set", "良上限=30%"},
-			stderr: u("--set 良上限：良上限 是规则集 minfeng-monitor 的参数，不是输入，不能用 --set 改变（输入有：预算数、执行数、月份、监控日期）"),
+			stderr: u("--set 良上限：良上限 是规则集 minfeng-monitor 的参数，不是输入，不能用 --set 改变（输入有：预算数、执行数、月份、监控日期、计划进度）"),
 			code:   exitUsage, reason: "参数是政策，不能在命令行上悄悄改变"},
 		{name: "结果不能设置", args: []string{"explain", "minfeng-monitor", "--set", "等级=优"},
-			stderr: u("--set 等级：等级 是决策表，由规则算出，不是输入（输入有：预算数、执行数、月份、监控日期）"),
+			stderr: u("--set 等级：等级 是决策表，由规则算出，不是输入（输入有：预算数、执行数、月份、监控日期、计划进度）"),
 			code:   exitUsage, reason: "算出的结果不能当输入"},
 		{name: "整数输入", args: []string{"explain", "minfeng-monitor", "--set", "月份=8.5"},
 			stderr: u("--set 月份 的值有误：月份 应为整数，这里是 8.5"), code: exitUsage,

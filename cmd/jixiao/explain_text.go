@@ -11,8 +11,9 @@ import (
 )
 
 // renderExplanation lays out an evaluation for a reader: the rule set and date, the inputs,
-// then every result in declaration order with the steps that produced it.
-func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[string]any) string {
+// then every result in declaration order with the steps that produced it. For an evaluation
+// that failed, failed names the rules the errors are in: the trace shows how far the others got.
+func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[string]any, failed map[string]bool) string {
 	var b strings.Builder
 	title := ""
 	if rs.Title() != "" {
@@ -56,8 +57,15 @@ func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[s
 	}
 	b.WriteString("\n结果：\n")
 	for _, g := range groupTrace(ev) {
-		v, _ := ev.Values.Get(g.rule)
-		fmt.Fprintf(&b, "  %s = %s\n", g.rule, plainValue(v))
+		v, ok := ev.Values.Get(g.rule)
+		if ev.Values == nil && !failed[g.rule] { // the evaluation failed elsewhere: as traced
+			v, ok = tracedValue(g, tables)
+		}
+		if ok {
+			fmt.Fprintf(&b, "  %s = %s\n", g.rule, plainValue(v))
+		} else {
+			fmt.Fprintf(&b, "  %s：计算出错，见下面的错误\n", g.rule)
+		}
 		if t, ok := tables[g.rule]; ok {
 			writeTableTrace(&b, t, g.steps)
 		} else {
@@ -65,6 +73,19 @@ func renderExplanation(rs *rulefile.RuleSet, ev *rulefile.Evaluation, vars map[s
 		}
 	}
 	return b.String()
+}
+
+// tracedValue is the value a formula or table got before an evaluation failed: the
+// formula's own step, or the row that matched; false when the trace shows none (the rule
+// that failed).
+func tracedValue(g ruleTrace, tables map[string]rules.Table) (rules.Value, bool) {
+	_, isTable := tables[g.rule]
+	for _, s := range g.steps {
+		if (isTable && s.Kind == "row" && s.Matched) || (!isTable && s.Kind == "formula") {
+			return s.Value, true
+		}
+	}
+	return rules.Value{}, false
 }
 
 func shortHash(h string) string {
@@ -165,6 +186,9 @@ func writeTableTrace(b *strings.Builder, t rules.Table, steps []rules.TraceStep)
 
 // writeStep prints one value read or sub-expression computed.
 func writeStep(b *strings.Builder, indent string, s rules.TraceStep) {
+	if strings.TrimSpace(s.Text) == "" {
+		return // a step without text (a failed table's own note) says nothing a reader can place
+	}
 	note := ""
 	if s.Kind == "param" {
 		note = "（参数）"

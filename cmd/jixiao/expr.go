@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,13 +12,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao-go/jixiao/amount"
+	"github.com/jixiao-go/jixiao/rulefile"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
 const exprHelp = `选项：
   --set 名称=值      声明一个输入并给出它的值，可重复。值能读作数字时是数值
                      （10,113.65、１２．５、20%），true 或 false 是布尔，
-                     2024-05-31 这样的写法是日期，其余是文本。
+                     2024-05-31 这样的写法是日期，[1, 2.5] 是数值列表，其余是文本。
   --format 格式      text（默认）只打印值；json 打印一行
                      {"value":"0.98782978723404255319","type":"decimal"}，
                      出错时打印 {"errors":[...]}，每个错误带 code、line、col。
@@ -124,7 +126,9 @@ func parseSettings(c *cobra.Command, sets []string) ([]setting, error) {
 	}
 	out := make([]setting, len(as))
 	for i, a := range as {
-		out[i] = classify(a.name, a.value)
+		if out[i] = classify(a.name, a.value); out[i].typ == rules.TypeList && out[i].notNumber != nil {
+			return nil, usagef(c, "--set %s 的值有误：%v", a.name, out[i].notNumber)
+		}
 	}
 	return out, nil
 }
@@ -160,6 +164,13 @@ func parseAssignments(c *cobra.Command, sets []string) ([]assignment, error) {
 }
 
 func classify(name, value string) setting {
+	if v := strings.TrimSpace(value); strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") {
+		ds, err := rulefile.ParseList(v)
+		if err == nil {
+			return setting{name: name, typ: rules.TypeList, value: ds}
+		}
+		return setting{name: name, typ: rules.TypeList, notNumber: listProblem(err)} // a usage error
+	}
 	d, err := amount.ParseDecimal(value)
 	if err == nil {
 		return setting{name: name, typ: rules.TypeDecimal, value: d}
@@ -178,6 +189,14 @@ func classify(name, value string) setting {
 		s.notNumber = err
 	}
 	return s
+}
+
+// listProblem is ParseList's message, without the code a platform would key on.
+func listProblem(err error) error {
+	if list := rules.Errors(err); len(list) > 0 {
+		return errors.New(list[0].Msg)
+	}
+	return err
 }
 
 func firstRune(s string) (rune, int) {

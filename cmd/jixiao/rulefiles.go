@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -179,13 +180,36 @@ func (l *loaded) badFiles() int {
 	return len(files)
 }
 
-// writeProblems prints every problem as FILE:LINE:COL: 说明, one a line, and a count.
-func (l *loaded) writeProblems(w io.Writer) {
-	var b strings.Builder
+// writeProblems prints every problem as FILE:LINE:COL: 说明, one a line, then the warnings
+// of the files that compiled (none, for commands that do not report them), and a count.
+func (l *loaded) writeProblems(w io.Writer, warnings ...*rules.Error) {
+	var b bytes.Buffer
 	for _, e := range l.problems {
 		b.WriteString(e.Error())
 		b.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "发现 %d 个问题（%d 个文件有误，共 %d 个文件）\n", len(l.problems), l.badFiles(), len(l.files))
+	writeWarnings(&b, warnings)
+	fmt.Fprintf(&b, "发现 %d 个问题（%d 个文件有误，共 %d 个文件）", len(l.problems), l.badFiles(), len(l.files))
+	if len(warnings) > 0 {
+		fmt.Fprintf(&b, "；另有 %d 个警告", len(warnings))
+	}
+	b.WriteByte('\n')
 	writeMessage(w, b.String())
+}
+
+// warnings gathers the warnings of the rule sets compiled from the user's files, in file
+// order. A file with problems gets none: its problems come first, and a warning about the
+// same declaration (a misspelt param is also unused) would say one mistake twice.
+func (l *loaded) warnings() rules.ErrorList {
+	bad := map[string]bool{}
+	for _, e := range l.problems {
+		bad[e.File] = true
+	}
+	var out rules.ErrorList
+	for _, rs := range l.sets {
+		if !bad[rs.File()] {
+			out = append(out, rs.Warnings()...)
+		}
+	}
+	return out
 }
