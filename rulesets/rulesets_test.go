@@ -108,6 +108,7 @@ func ExampleFS() {
 	// qingshen-self-evaluation.yaml
 	// sample-department-overall.yaml
 	// sichuan-monitor.yaml
+	// weighted-department-overall.yaml
 }
 
 // Load adds the defaults to a library a platform made with its own options; they are named
@@ -140,4 +141,5 @@ func ExampleLoad() {
 	// qingshen-self-evaluation rulesets/qingshen-self-evaluation.yaml
 	// sample-department-overall rulesets/sample-department-overall.yaml
 	// sichuan-monitor rulesets/sichuan-monitor.yaml
+	// weighted-department-overall rulesets/weighted-department-overall.yaml
 }

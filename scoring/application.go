@@ -20,18 +20,9 @@ func (a Action) Specified() bool { return a.Code != CodeUnspecified }
 
 // Apply looks up the action for a grade.
 func (s *Scorer) Apply(g Grade) (Action, error) {
-	rs := s.application
-	res, err := s.evaluate(rs, map[string]any{"等级": g.String()})
-	if err != nil {
+	var v [2]rules.Value
+	if err := s.applicationB.eval(&applicationRecord{Grade: g.String()}, v[:]); err != nil {
 		return Action{}, err
 	}
-	code, err := value(rs, res, "代码", rules.TypeString)
-	if err != nil {
-		return Action{}, err
-	}
-	text, err := value(rs, res, "结果应用", rules.TypeString)
-	if err != nil {
-		return Action{}, err
-	}
-	return Action{Grade: g, Code: code.Text(), Text: text.Text()}, nil
+	return Action{Grade: g, Code: v[0].Text(), Text: v[1].Text()}, nil
 }

@@ -67,3 +67,30 @@ func BenchmarkGradeBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScoreIndicator scores one ≥ indicator through the rule set (bound to a record,
+// no map); the baseline computes completion and score by hand.
+func BenchmarkScoreIndicator(b *testing.B) {
+	s := scorer(b, scoring.Profile{})
+	ind := scoring.Indicator{Name: "培训人次", Target: dec(b, "100"), Actual: dec(b, "86")}
+	points := dec(b, "20")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ScoreIndicator(ind, points); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkScoreIndicatorBaseline(b *testing.B) {
+	target, actual, points := dec(b, "100"), dec(b, "86"), dec(b, "20")
+	one := decimal.NewFromInt(1)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		completion := actual.DivRound(target, 20)
+		score := amount.RoundHalfUp(decimal.Max(decimal.Min(completion, one), decimal.Zero).Mul(points), 2)
+		if score.IsNegative() {
+			b.Fatal(score)
+		}
+	}
+}

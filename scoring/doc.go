@@ -15,12 +15,17 @@
 //	g, err := s.Grade(score)                             // 优, graded on the score as shown
 //	a, err := s.Apply(g.Grade)                           // priority: 下年度同类项目优先安排
 //	ps, err := s.ScoreProject(project)                   // a whole 自评表: items, 一级 groups, total
-//	d, err := s.ScoreDepartment(figures)                 // 部门整体支出 banded items: 预算调整率 2 分…
+//	ks, err := s.ScoreKeyEvaluation(key)                 // 重点评价: 决策/过程/产出/效益, 60% rule, total
+//	d, err := s.ScoreDepartment(figures)                 // 部门整体支出: banded items, 一级 weights, total
 //	f := scoring.Check(declared, computed)               // 86.9% printed, 87.0% computed
 //
 // Numbers are exact decimals (shopspring/decimal) end to end. A Scorer is immutable and safe
-// for concurrent use; the zero Profile means the national defaults with Minfeng's result
+// for concurrent use. The rule sets evaluated per project or indicator (execution, grade,
+// application, indicator) are bound once to record structs with rules.Bind, so a record is
+// evaluated without a map and with a pooled Result; a vendor's rule set that reads an input
+// the record lacks (one it declared with a default) is evaluated through RuleSet.Evaluate
+// instead, with the same results; the zero Profile means the national defaults with Minfeng's result
 // application and one city's 部门整体支出 bands; Profile.With places a vendor's rule set by
-// the inputs it declares. Errors are values: a missing, zero or negative budget is a
-// *BudgetError.
+// the inputs it declares. Errors are values: a missing, zero or negative budget, or
+// negative spending, is a *BudgetError.
 package scoring

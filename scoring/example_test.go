@@ -292,7 +292,7 @@ func ExampleScorer_CheckKeyWeights() {
 		Output: mustDec("30"), Benefit: mustDec("20")}))
 	// Output:
 	// <nil>
-	// 重点评价权重不合规定：产出 30 + 效益 20 占总权重的 50.00%（规则集 national-key-evaluation）
+	// 重点评价权重不合规定：决策 30、过程 20、产出 30、效益 20，产出与效益占总权重的 50.00%（规则集 national-key-evaluation）
 }
 
 // 满意度 = 满意人数 ÷ 有效调查人数.
@@ -336,5 +336,99 @@ func ExampleProjectScore_TargetCompletion() {
 		return
 	}
 	fmt.Println(ps.TargetCompletion())
+	// Output: 1 2
+}
+
+// A key evaluation's table: 评分 rows take the evaluator's points, indicator rows are scored
+// by completion, and the 一级 weights must pass the 60% rule and add up to 100.
+func ExampleScorer_ScoreKeyEvaluation() {
+	s := exampleScorer(scoring.Profile{})
+	pts := func(level1, name, points, got string) scoring.Indicator {
+		return scoring.Indicator{Level1: level1, Name: name, Nature: scoring.Assessed, Points: mustDec(points),
+			Assessed: decimal.NewNullDecimal(mustDec(got))}
+	}
+	ks, err := s.ScoreKeyEvaluation(scoring.KeyEvaluation{ID: "K1", Name: "困难群众救助资金", Items: []scoring.Indicator{
+		pts("决策", "立项依据充分性", "10", "9"),
+		pts("决策", "绩效目标合理性", "10", "8"),
+		{Level1: "过程", Name: "预算执行率", Target: mustDec("1"), Actual: mustDec("0.9878"), Points: mustDec("10")},
+		pts("过程", "资金使用合规性", "10", "10"),
+		{Level1: "产出", Name: "救助人次", Target: mustDec("1000"), Actual: mustDec("950"), Points: mustDec("30")},
+		{Level1: "效益", Name: "受助群众满意度", Target: mustDec("0.9"), Actual: mustDec("0.95"), Points: mustDec("30")},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range ks.Groups {
+		fmt.Println(g.Name, g.Points, g.Score)
+	}
+	fmt.Println(ks.Total, ks.Graded.Grade, ks.Action.Text)
+
+	_, err = s.ScoreKeyEvaluation(scoring.KeyEvaluation{ID: "K2", Items: []scoring.Indicator{
+		pts("决策", "立项依据充分性", "30", "30"), pts("过程", "资金使用合规性", "20", "20"),
+		pts("产出", "完成率", "30", "30"), pts("效益", "满意度", "20", "20"),
+	}})
+	fmt.Println(err)
+	// Output:
+	// 决策 20 17
+	// 过程 20 19.88
+	// 产出 30 28.5
+	// 效益 30 30
+	// 95.38 优 下年度同类项目优先安排
+	// 重点评价权重不合规定：决策 30、过程 20、产出 30、效益 20，产出与效益占总权重的 50.00%（规则集 national-key-evaluation）
+}
+
+// One city's 部门整体支出 weighting: 部门决策 25, 综合管理 30 (8 of them banded from the
+// figures), 部门绩效 45; the table's rows carry the rest.
+func ExampleScorer_ScoreDepartment_weighted() {
+	s := exampleScorer(scoring.Profile{Department: "weighted-department-overall"})
+	pts := func(level1, name, points, got string) scoring.Indicator {
+		return scoring.Indicator{Level1: level1, Name: name, Nature: scoring.Assessed, Points: mustDec(points),
+			Assessed: decimal.NewNullDecimal(mustDec(got))}
+	}
+	d, err := s.ScoreDepartment(scoring.DepartmentFigures{Initial: mustDec("1000"), Adjustment: mustDec("100"),
+		KeySpending: mustDec("850"), Projects: mustDec("1000"), Items: []scoring.Indicator{
+			pts("部门决策", "目标制定与预算编制", "25", "23"),
+			pts("综合管理", "财务与资产管理", "22", "21"),
+			{Level1: "部门绩效", Name: "重点项目完成率", Target: mustDec("1"), Actual: mustDec("0.95"), Points: mustDec("45")},
+		}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, it := range d.Items {
+		fmt.Println(it.Name, it.Rate.Decimal, it.Score)
+	}
+	for _, g := range d.Groups {
+		fmt.Println(g.Name, g.Points, g.Score)
+	}
+	fmt.Println(d.Total, d.Graded.Grade)
+	// Output:
+	// 预算调整率 0.1 2
+	// 重点支出安排率 0.85 4
+	// 部门决策 25 23
+	// 综合管理 30 27
+	// 部门绩效 45 42.75
+	// 92.75 优
+}
+
+// TargetsMet counts targets over any scored rows: a quantitative row at 100% or more, a
+// qualitative one 达成; an assessed (评分) row has no target.
+func ExampleTargetsMet() {
+	s := exampleScorer(scoring.Profile{})
+	var items []scoring.IndicatorScore
+	for _, ind := range []scoring.Indicator{
+		{Name: "培训人次", Target: mustDec("100"), Actual: mustDec("90")},
+		{Name: "合格率", Target: mustDec("0.95"), Actual: mustDec("1")},
+		{Name: "立项依据充分性", Nature: scoring.Assessed, Assessed: decimal.NewNullDecimal(mustDec("4"))},
+	} {
+		is, err := s.ScoreIndicator(ind, mustDec("5"))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		items = append(items, is)
+	}
+	fmt.Println(scoring.TargetsMet(items)) // met, of
 	// Output: 1 2
 }

@@ -30,31 +30,10 @@ func (s *Scorer) Execution(budget decimal.NullDecimal, spent decimal.Decimal) (E
 	if err := checkBudget(budget, spent); err != nil {
 		return Execution{}, err
 	}
-	rs := s.execution
-	res, err := s.evaluate(rs, map[string]any{"预算数": budget.Decimal, "执行数": spent})
-	if err != nil {
+	var v [5]rules.Value
+	if err := s.executionB.eval(&executionRecord{Budget: budget.Decimal, Spent: spent}, v[:]); err != nil {
 		return Execution{}, err
 	}
-	e := Execution{Budget: budget.Decimal, Spent: spent}
-	for _, f := range []struct {
-		name string
-		dst  *decimal.Decimal
-	}{{"执行率", &e.Rate}, {"显示执行率", &e.Shown}, {"得分", &e.Score}} {
-		v, err := value(rs, res, f.name, rules.TypeDecimal)
-		if err != nil {
-			return Execution{}, err
-		}
-		*f.dst = v.Decimal()
-	}
-	for _, f := range []struct {
-		name string
-		dst  *bool
-	}{{"须说明原因", &e.Explain}, {"超额执行", &e.Over}} {
-		v, err := value(rs, res, f.name, rules.TypeBool)
-		if err != nil {
-			return Execution{}, err
-		}
-		*f.dst = v.Bool()
-	}
-	return e, nil
+	return Execution{Budget: budget.Decimal, Spent: spent, Rate: v[0].Decimal(), Shown: v[1].Decimal(),
+		Score: v[2].Decimal(), Explain: v[3].Bool(), Over: v[4].Bool()}, nil
 }

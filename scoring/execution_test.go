@@ -52,22 +52,25 @@ func TestExecutionBudgetErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		budget decimal.NullDecimal
+		spent  string
 		want   error
 		reason string
 	}{
-		{"缺失", decimal.NullDecimal{}, scoring.ErrNoBudget, "空单元格不当作零"},
-		{"为零", decimal.NewNullDecimal(decimal.Zero), scoring.ErrZeroBudget, "不能除以零"},
-		{"为负", decimal.NewNullDecimal(dec(t, "-5")), scoring.ErrNegativeBudget, "负预算没有执行率可言"},
+		{"缺失", decimal.NullDecimal{}, "1", scoring.ErrNoBudget, "空单元格不当作零"},
+		{"为零", decimal.NewNullDecimal(decimal.Zero), "1", scoring.ErrZeroBudget, "不能除以零"},
+		{"为负", decimal.NewNullDecimal(dec(t, "-5")), "1", scoring.ErrNegativeBudget, "负预算没有执行率可言"},
+		{"执行数为负", decimal.NewNullDecimal(dec(t, "100")), "-5", scoring.ErrNegativeSpent,
+			"a new user's sheet with -5 spent got a rate of -5.00% and a score; now refused"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
-			_, err := s.Execution(tc.budget, dec(t, "1"))
+			_, err := s.Execution(tc.budget, dec(t, tc.spent))
 			require.Error(t, err, tc.reason)
 			assert.ErrorIs(t, err, tc.want, tc.reason)
 			var be *scoring.BudgetError
 			require.True(t, errors.As(err, &be), tc.reason)
 			assert.Contains(t, err.Error(), "无法计算执行率")
-			for _, other := range []error{scoring.ErrNoBudget, scoring.ErrZeroBudget, scoring.ErrNegativeBudget} {
+			for _, other := range []error{scoring.ErrNoBudget, scoring.ErrZeroBudget, scoring.ErrNegativeBudget, scoring.ErrNegativeSpent} {
 				if other != tc.want {
 					assert.NotErrorIs(t, err, other, tc.reason)
 				}

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao-go/jixiao/amount"
@@ -22,22 +24,13 @@ func (g Graded) ShownText() string {
 
 // Grade grades a score (总分, out of 100) with the profile's grade bands.
 func (s *Scorer) Grade(score decimal.Decimal) (Graded, error) {
-	rs := s.grade
-	res, err := s.evaluate(rs, map[string]any{"总分": score})
-	if err != nil {
+	var v [2]rules.Value
+	if err := s.gradeB.eval(&gradeRecord{Score: score}, v[:]); err != nil {
 		return Graded{}, err
 	}
-	shown, err := value(rs, res, "显示总分", rules.TypeDecimal)
+	g, err := ParseGrade(v[1].Text())
 	if err != nil {
-		return Graded{}, err
+		return Graded{}, fmt.Errorf("规则集 %s：%w", s.grade.ID(), err)
 	}
-	text, err := value(rs, res, "等级", rules.TypeString)
-	if err != nil {
-		return Graded{}, err
-	}
-	g, err := ParseGrade(text.Text())
-	if err != nil {
-		return Graded{}, err
-	}
-	return Graded{Score: score, Shown: shown.Decimal(), Grade: g}, nil
+	return Graded{Score: score, Shown: v[0].Decimal(), Grade: g}, nil
 }

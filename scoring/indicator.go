@@ -16,11 +16,12 @@ const (
 	AtMost                    // ≤: lower is better, met at or under the target
 	Equal                     // =: met at the target exactly
 	Qualitative               // 定性: 达成, 部分达成 or 未达成
+	Assessed                  // 评分: the assessor's points by the form's criteria (重点评价's 决策 and 过程 items)
 )
 
-var natureNames = [...]string{AtLeast: "≥", AtMost: "≤", Equal: "=", Qualitative: "定性"}
+var natureNames = [...]string{AtLeast: "≥", AtMost: "≤", Equal: "=", Qualitative: "定性", Assessed: "评分"}
 
-// String is the nature as the form writes it: ≥, ≤, = or 定性.
+// String is the nature as the form writes it: ≥, ≤, =, 定性 or 评分.
 func (n Nature) String() string {
 	if n < AtLeast || int(n) >= len(natureNames) {
 		return fmt.Sprintf("Nature(%d)", int(n))
@@ -29,7 +30,7 @@ func (n Nature) String() string {
 }
 
 // ParseNature reads a nature as staff type it: ≥ or >= (also ＞＝ and 大于等于), ≤ or <=, = or
-// ＝, 定性.
+// ＝, 定性, 评分.
 func ParseNature(s string) (Nature, error) {
 	switch strings.TrimSpace(s) {
 	case "≥", ">=", "＞＝", "大于等于", "不低于":
@@ -40,8 +41,10 @@ func ParseNature(s string) (Nature, error) {
 		return Equal, nil
 	case "定性":
 		return Qualitative, nil
+	case "评分":
+		return Assessed, nil
 	}
-	return AtLeast, fmt.Errorf("无法识别的指标性质 %q：应为 ≥、≤、= 或 定性", s)
+	return AtLeast, fmt.Errorf("无法识别的指标性质 %q：应为 ≥、≤、=、定性 或 评分", s)
 }
 
 // Direction is an indicator's 指标方向. The zero Direction is HigherIsBetter (正向).
@@ -121,8 +124,8 @@ type Indicator struct {
 	Points               decimal.Decimal // 分值 (权重) as the form gives it
 	Outcome              Outcome         // 完成情况 (qualitative)
 	Assessed             decimal.NullDecimal
-	// Assessed is the assessor's points for a qualitative indicator, if given; it must lie
-	// inside the band its Outcome allows.
+	// Assessed is the assessor's points for a qualitative indicator, if given, which must lie
+	// inside the band its Outcome allows; an Assessed (评分) indicator must have them.
 	NotApplicable bool // 不适用: dropped, and the others in its 一级 group rescaled
 }
 

@@ -23,40 +23,38 @@ func (s *Scorer) ScoreIndicator(ind Indicator, points decimal.Decimal) (Indicato
 	if ind.Nature == Qualitative && ind.Outcome == NoOutcome {
 		return IndicatorScore{}, fmt.Errorf("定性指标 %s 缺少完成情况（达成、部分达成或未达成）", ind.Name)
 	}
+	if ind.Nature == Assessed && !ind.Assessed.Valid {
+		return IndicatorScore{}, fmt.Errorf("评分指标 %s 缺少评定得分", ind.Name)
+	}
 	rs := s.indicator
-	res, err := s.evaluate(rs, map[string]any{
-		"性质": ind.Nature.String(), "方向": ind.Direction.String(),
-		"指标值": ind.Target, "实际值": ind.Actual, "分值": points,
-		"定性结果": ind.Outcome.String(), "有评定": ind.Assessed.Valid, "评定得分": ind.Assessed.Decimal,
-	})
-	if err != nil {
+	rec := indicatorRecord{Nature: ind.Nature.String(), Direction: ind.Direction.String(),
+		Target: ind.Target, Actual: ind.Actual, Points: points, Outcome: ind.Outcome.String(),
+		HasAssessed: ind.Assessed.Valid, Assessed: ind.Assessed.Decimal}
+	var v [5]rules.Value
+	if err := s.indicatorB.eval(&rec, v[:]); err != nil {
 		return IndicatorScore{}, fmt.Errorf("指标 %s：%w", ind.Name, err)
 	}
-	valid, err := value(rs, res, "评定有效", rules.TypeBool)
-	if err != nil {
-		return IndicatorScore{}, err
+	if !v[0].Bool() {
+		return IndicatorScore{}, fmt.Errorf("指标 %s：%w", ind.Name, bandError(rs.ID(), v[3], v[4], ind))
 	}
-	if !valid.Bool() {
-		return IndicatorScore{}, s.bandError(rs.ID(), res, ind)
+	out := IndicatorScore{Indicator: ind, Points: points, Completion: v[1].Decimal(), Score: v[2].Decimal()}
+	if out.Score.IsNegative() {
+		return IndicatorScore{}, fmt.Errorf("指标 %s：规则集 %s 给出负分 %s", ind.Name, rs.ID(), out.Score)
 	}
-	out := IndicatorScore{Indicator: ind, Points: points}
-	for _, f := range []struct {
-		name string
-		dst  *decimal.Decimal
-	}{{"完成率", &out.Completion}, {"得分", &out.Score}} {
-		v, err := value(rs, res, f.name, rules.TypeDecimal)
-		if err != nil {
-			return IndicatorScore{}, err
-		}
-		*f.dst = v.Decimal()
+	if ind.Nature == Assessed && !out.Score.Equal(ind.Assessed.Decimal) {
+		// An indicator rule set written before 评分 existed would score it as a quantitative
+		// row with a target of 0, full marks: refuse that instead of a silent wrong figure.
+		return IndicatorScore{}, fmt.Errorf("指标 %s：规则集 %s 给评分指标打了 %s 分，不是评定得分 %s；它可能不认识指标性质“评分”",
+			ind.Name, rs.ID(), out.Score, ind.Assessed.Decimal)
 	}
 	return out, nil
 }
 
 // bandError says which band an assessed score missed.
-func (s *Scorer) bandError(id string, res *rules.Result, ind Indicator) error {
-	low, _ := res.Get("定性下限")
-	high, _ := res.Get("定性上限")
-	return fmt.Errorf("指标 %s：评定得分 %s 不在“%s”的 %s—%s 分之间（规则集 %s）",
-		ind.Name, ind.Assessed.Decimal, ind.Outcome, low, high, id)
+func bandError(id string, low, high rules.Value, ind Indicator) error {
+	band := "“" + ind.Outcome.String() + "”的 "
+	if ind.Nature == Assessed {
+		band = ""
+	}
+	return fmt.Errorf("评定得分 %s 不在%s%s—%s 分之间（规则集 %s）", ind.Assessed.Decimal, band, low, high, id)
 }

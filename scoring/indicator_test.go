@@ -29,6 +29,11 @@ func TestScoreIndicator(t *testing.T) {
 		{"等于偏低", scoring.Equal, scoring.HigherIsBetter, "12", "9", "6", "0.75", "4.5", "等于型偏低按比例"},
 		{"等于偏高", scoring.Equal, scoring.HigherIsBetter, "12", "15", "6", "0.8", "4.8", "等于型偏高按 指标值 ÷ 实际值"},
 		{"三分之二", scoring.AtLeast, scoring.HigherIsBetter, "3", "2", "5", "0.66666666666666666667", "3.33", "得分四舍五入到两位"},
+		{"实际值为负", scoring.AtLeast, scoring.HigherIsBetter, "1", "-3", "30", "-3", "0",
+			"new-user pass: -3 against 1 scored -90 and a project total of -44.50; a score is never negative"},
+		{"指标值为负未达到", scoring.AtLeast, scoring.HigherIsBetter, "-0.05", "-0.1", "5", "0", "0",
+			"new-user pass: a ≥ target of -5% gave full marks whatever the actual; a ratio means nothing here, so met or not"},
+		{"指标值为负达到", scoring.AtLeast, scoring.HigherIsBetter, "-0.05", "-0.01", "5", "1", "5", "met at or above a target ≤ 0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)

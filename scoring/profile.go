@@ -30,7 +30,8 @@ const (
 // unspecified for a grade its source does not cover; the indicator rule set gives 完成率, 得分
 // and 评定有效 from one indicator row; the template gives each 一级 group's full marks
 // (预算执行率满分, 产出满分, 效益满分, 满意度满分, 总满分) from 有满意度指标; the key-weights
-// rule set gives 权重有效 and 产出效益占比 from 决策权重, 过程权重, 产出权重 and 效益权重; the
+// rule set gives 权重有效, 产出效益占比 and 总满分 from its inputs named “<一级>权重” (决策权重,
+// 过程权重, 产出权重 and 效益权重 by default; it is placed by 决策权重); the
 // department rule set gives each banded item's “<比率>得分” and 总得分 from 年初预算数,
 // 预算调整数, 重点支出安排数 and 项目支出总额.
 type Profile struct {
@@ -74,6 +75,13 @@ type Scorer struct {
 	day                                                time.Time
 	execution, grade, application, indicator, template *rulefile.RuleSet
 	keyWeights, department                             *rulefile.RuleSet
+
+	// The rule sets evaluated once per project or indicator, bound to their records.
+	executionB   *binder[executionRecord]
+	gradeB       *binder[gradeRecord]
+	applicationB *binder[applicationRecord]
+	indicatorB   *binder[indicatorRecord]
+	templates    [2]Template // without and with a satisfaction indicator
 }
 
 // New picks the profile's rule sets in force on day from lib. Every missing rule set is
@@ -103,6 +111,9 @@ func New(lib *rulefile.Library, p Profile, day time.Time) (*Scorer, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if err := s.bind(day); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -128,4 +139,32 @@ func value(rs *rulefile.RuleSet, res *rules.Result, name string, t rules.Type) (
 		return rules.Value{}, fmt.Errorf("规则集 %s（%s）的 %s 应为%s，实为%s", rs.ID(), rs.File(), name, t, v.Type())
 	}
 	return v, nil
+}
+
+// bind prepares the rule sets evaluated once per project or indicator, and evaluates the
+// template, which depends on nothing but whether a form has a satisfaction indicator; a
+// result of the wrong type, or a template that cannot be evaluated, is an error here rather
+// than on the first record.
+func (s *Scorer) bind(day time.Time) error {
+	var errs []error
+	var err error
+	if s.executionB, err = newBinder[executionRecord](s.execution, day, executionOutputs()...); err != nil {
+		errs = append(errs, err)
+	}
+	if s.gradeB, err = newBinder[gradeRecord](s.grade, day, gradeOutputs()...); err != nil {
+		errs = append(errs, err)
+	}
+	if s.applicationB, err = newBinder[applicationRecord](s.application, day, applicationOutputs()...); err != nil {
+		errs = append(errs, err)
+	}
+	if s.indicatorB, err = newBinder[indicatorRecord](s.indicator, day, indicatorOutputs()...); err != nil {
+		errs = append(errs, err)
+	}
+	for i, with := range []bool{false, true} {
+		if s.templates[i], err = s.evalTemplate(with); err != nil {
+			errs = append(errs, err)
+			break
+		}
+	}
+	return errors.Join(errs...)
 }

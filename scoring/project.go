@@ -50,6 +50,9 @@ func (s *Scorer) ScoreProject(p Project) (ProjectScore, error) {
 	if out.Execution, err = s.Execution(p.Budget, p.Spent); err != nil {
 		return ProjectScore{}, err
 	}
+	if err := checkItems(p.Indicators); err != nil {
+		return ProjectScore{}, err
+	}
 	groups := groupIndicators(p.Indicators)
 	_, hasSatisfaction := groups.applicable[satisfactionGroup]
 	base, err := s.Template(true)
@@ -134,12 +137,19 @@ func (g indicatorGroups) check(base, tmpl Template) error {
 	return nil
 }
 
-// TargetCompletion counts the applicable indicators whose target was met — a quantitative one
-// at a completion of 100% or more, a qualitative one 达成 — out of all applicable ones. Over a
-// list of projects, Σmet ÷ Σtotal is the 绩效目标完成率 a report counts by targets.
-func (ps ProjectScore) TargetCompletion() (met, total int) {
+// TargetCompletion counts the applicable indicators whose target was met, as TargetsMet does.
+// Over a list of projects, Σmet ÷ Σtotal is the 绩效目标完成率 a report counts by targets.
+func (ps ProjectScore) TargetCompletion() (met, total int) { return TargetsMet(ps.Items) }
+
+// TargetsMet counts the scored indicators whose target was met — a quantitative one at a
+// completion of 100% or more, a qualitative one 达成 — out of all of them; an assessed (评分)
+// item has no target and is not counted.
+func TargetsMet(items []IndicatorScore) (met, total int) {
 	one := decimal.NewFromInt(1)
-	for _, it := range ps.Items {
+	for _, it := range items {
+		if it.Indicator.Nature == Assessed {
+			continue
+		}
 		total++
 		if it.Indicator.Nature == Qualitative {
 			if it.Indicator.Outcome == Achieved {

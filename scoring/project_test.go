@@ -89,6 +89,12 @@ func TestScoreProjectRejects(t *testing.T) {
 			"定性指标 按时完成 缺少完成情况", "定性指标必须写明完成情况"},
 		{"预算为零", func(p *scoring.Project) { p.Budget = decimal.NewNullDecimal(decimal.Zero) },
 			"预算数为零", "执行率算不出来时整张表不打分"},
+		{"指标重复", func(p *scoring.Project) { p.Indicators[1] = p.Indicators[0] },
+			"指标 培训人次（产出/数量）出现了两次", "new-user pass: a copied row was scored twice; the sum check passes when the points match"},
+		{"分值为负", func(p *scoring.Project) {
+			p.Indicators[0].Points = dec(t, "-5")
+			p.Indicators[1].Points = dec(t, "40")
+		}, "分值 -5 为负", "new-user pass: -5 and 40 add up like 20 and 15, and let one row carry more than its group"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
@@ -146,7 +152,7 @@ func TestProfileWith(t *testing.T) {
 		{"national-grade", scoring.Profile{Grade: "national-grade"}, "输入有 总分"},
 		{"qingshen-self-evaluation", scoring.Profile{Template: "qingshen-self-evaluation"}, "输入有 有满意度指标"},
 		{"national-indicator", scoring.Profile{Indicator: "national-indicator"}, "输入有 性质"},
-		{"national-key-evaluation", scoring.Profile{KeyWeights: "national-key-evaluation"}, "输入有 产出权重"},
+		{"national-key-evaluation", scoring.Profile{KeyWeights: "national-key-evaluation"}, "输入有 决策权重"},
 		{"sample-department-overall", scoring.Profile{Department: "sample-department-overall"}, "输入有 预算调整数"},
 	} {
 		rs, err := lib.Get(tc.id, day)

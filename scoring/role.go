@@ -26,7 +26,7 @@ func roles() []role {
 		{"指标得分", "性质", []string{"完成率", "得分", "评定有效", "定性下限", "定性上限"},
 			func(p *Profile) *string { return &p.Indicator }},
 		{"自评表分值", "有满意度指标", []string{"预算执行率满分", "总满分"}, func(p *Profile) *string { return &p.Template }},
-		{"重点评价权重", "产出权重", []string{"权重有效", "产出效益占比"}, func(p *Profile) *string { return &p.KeyWeights }},
+		{"重点评价权重", "决策权重", []string{"权重有效", "产出效益占比"}, func(p *Profile) *string { return &p.KeyWeights }},
 		{"部门整体支出分档", "预算调整数", []string{"总得分"}, func(p *Profile) *string { return &p.Department }},
 	}
 }
@@ -55,7 +55,7 @@ func (r role) fits(rs *rulefile.RuleSet, day time.Time) (ok bool, missing []stri
 
 // With puts rule set rs in the place its inputs and results show, replacing the rule set
 // there: the execution rule set reads 执行数, the grade 总分, the application 等级, the
-// indicator 性质, the template 有满意度指标, the key weights 产出权重, the department items
+// indicator 性质, the template 有满意度指标, the key weights 决策权重, the department items
 // 预算调整数, and each gives the results listed in Profile's documentation. A rule set that
 // fits no place is an error that says what it lacks.
 func (p Profile) With(rs *rulefile.RuleSet) (Profile, error) {
@@ -74,7 +74,7 @@ func (p Profile) With(rs *rulefile.RuleSet) (Profile, error) {
 	if len(lacks) > 0 {
 		return p, fmt.Errorf("%s：%s", msg, strings.Join(lacks, "；"))
 	}
-	return p, fmt.Errorf("%s：它没有 执行数、总分、等级、性质、有满意度指标、产出权重 或 预算调整数 这些输入", msg)
+	return p, fmt.Errorf("%s：它没有 执行数、总分、等级、性质、有满意度指标、决策权重 或 预算调整数 这些输入", msg)
 }
 
 // checkRole refuses, when a Scorer is made, a rule set that lacks a result its place needs.

@@ -48,9 +48,19 @@ func (t Template) names() string {
 	return strings.Join(n, "、")
 }
 
-// Template evaluates the profile's template rule set: its groups are the results named
-// “<一级>满分” (except 总满分), so a vendor adds a 一级 item by adding a formula.
+// Template is the profile's template: its groups are the template rule set's results named
+// “<一级>满分” (except 总满分), so a vendor adds a 一级 item by adding a formula. The rule set
+// reads only 有满意度指标, so both templates are evaluated once, when the Scorer is made, and
+// every form is scored against them without evaluating the rule set again.
 func (s *Scorer) Template(hasSatisfaction bool) (Template, error) {
+	if hasSatisfaction {
+		return s.templates[1], nil
+	}
+	return s.templates[0], nil
+}
+
+// evalTemplate evaluates the template rule set for a form with or without satisfaction.
+func (s *Scorer) evalTemplate(hasSatisfaction bool) (Template, error) {
 	rs := s.template
 	res, err := s.evaluate(rs, map[string]any{"有满意度指标": hasSatisfaction})
 	if err != nil {

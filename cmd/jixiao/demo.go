@@ -25,6 +25,10 @@ var (
 	declaredCSV string
 	//go:embed monitoring.csv
 	monitoringCSV string
+	// An example 部门整体支出 table, not from the seed (which prints no department's items):
+	// the demo labels it so. The same bytes as testdata/score/部门整体.csv.
+	//go:embed department-example.csv
+	departmentExampleCSV string
 )
 
 const demoSource = "2024年度民丰县预算绩效工作开展情况说明"
@@ -58,7 +62,11 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return &findingsError{msg: err.Error()}
 			}
-			return write(c.OutOrStdout(), []byte(out))
+			monitoring, err := renderDemoMonitoring(seed.monitoring)
+			if err != nil {
+				return &findingsError{msg: err.Error()}
+			}
+			return write(c.OutOrStdout(), []byte(out+monitoring))
 		},
 	}
 }

@@ -137,9 +137,27 @@ func (r *demoReport) projectSpending() error {
 	return nil
 }
 
-// departments grades the 2023 部门整体支出 evaluation's two printed scores.
+// departments shows the 2023 部门整体支出 evaluation as the seed prints it — its counts, its
+// budget and its two scores, graded — and then, since the seed prints no item of any
+// department's table, scores the embedded example table (labelled as not the seed's) with
+// the weighted rule set, through the same reading and scoring jixiao score --form department
+// uses.
 func (r *demoReport) departments() error {
 	r.b.WriteString("\n三、2023 年部门整体支出绩效评价\n\n")
+	forms, err := r.value("部门整体支出绩效评价自评表")
+	if err != nil {
+		return err
+	}
+	reports, err := r.value("部门整体支出绩效评价自评报告")
+	if err != nil {
+		return err
+	}
+	budget, err := r.value("整体绩效目标预算金额")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&r.b, "自评表 %s 个，自评报告 %s 个（不含涉密单位），整体绩效目标预算金额 %s 万元。\n",
+		forms, reports, amount.FormatGrouped(budget, 2))
 	for _, name := range []string{"财政部门评价得分", "绩效评价中心得分"} {
 		score, err := r.value(name)
 		if err != nil {
@@ -151,6 +169,55 @@ func (r *demoReport) departments() error {
 		}
 		fmt.Fprintf(&r.b, "%s %s 分，等级 %s。\n", name, g.ShownText(), g.Grade)
 	}
+	r.check("整体绩效评价部门/单位数", "开展整体绩效评价的部门/单位数（（二）1 的自评表数）", forms)
+	return r.departmentExample()
+}
+
+// departmentExample scores the example department table with weighted-department-overall.
+func (r *demoReport) departmentExample() error {
+	lib, err := rulesets.Library()
+	if err != nil {
+		return err
+	}
+	s, err := scoring.New(lib, scoring.Profile{Department: defaultDepartmentForm}, demoDay)
+	if err != nil {
+		return err
+	}
+	in, err := readScoreTable(strings.NewReader(departmentExampleCSV), formDepartment)
+	if err != nil || len(in.projects) != 1 || len(in.rejected) > 0 {
+		return fmt.Errorf("内置的部门整体支出示例表有误：%v", err)
+	}
+	p := in.projects[0]
+	amounts, err := p.amountValues(formDepartment)
+	if err != nil {
+		return err
+	}
+	f := scoring.DepartmentFigures{Initial: amounts[0].Decimal, Adjustment: amounts[1].Decimal,
+		KeySpending: amounts[2].Decimal, Projects: amounts[3].Decimal}
+	for _, row := range p.rows {
+		f.Items = append(f.Items, row.indicator)
+	}
+	d, err := s.ScoreDepartment(f)
+	if err != nil {
+		return fmt.Errorf("部门整体支出示例：%w", err)
+	}
+	fmt.Fprintf(&r.b, "\n报告没有印出任何部门评价表的分项，下面是评分方法的示例（“%s”，示例数据，非原文；规则 %s）：\n",
+		p.name, defaultDepartmentForm)
+	fmt.Fprintf(&r.b, "年初预算 %s 万元，预算调整 %s 万元，重点支出 %s 万元，项目支出 %s 万元。\n",
+		amount.FormatGrouped(f.Initial, 2), amount.FormatGrouped(f.Adjustment, 2),
+		amount.FormatGrouped(f.KeySpending, 2), amount.FormatGrouped(f.Projects, 2))
+	for _, it := range d.Items {
+		fmt.Fprintf(&r.b, "%s %s，得 %s 分。\n", it.Name, amount.FormatPercent(it.Rate.Decimal, 2), it.Score)
+	}
+	r.b.WriteString("\n")
+	cols := []column{{title: "一级指标"}, {title: "分值", right: true}, {title: "得分", right: true}}
+	var rows [][]string
+	for _, g := range d.Groups {
+		rows = append(rows, []string{g.Name, g.Points.String(), g.Score.String()})
+	}
+	rows = append(rows, []string{"合计", "", d.Graded.ShownText()})
+	writeTable(&r.b, cols, rows)
+	fmt.Fprintf(&r.b, "等级 %s，%s。\n", d.Graded.Grade, d.Action.Text)
 	return nil
 }
 

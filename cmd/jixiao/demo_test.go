@@ -39,7 +39,10 @@ func TestDemoNamesTheSeedsInconsistencies(t *testing.T) {
 		{"报告 11285.11 万元，由各部分算得 12085.11 万元，不一致，相差 +800.00 万元", "README 不一致 1：总金额"},
 		{"报告 6 个，由各部分算得 5 个，不一致，相差 -1 个", "README 不一致 2：实施单位"},
 		{"报告 86.9%，由各部分算得 87.0%，不一致，相差 +0.1 个百分点", "README 不一致 3：执行率"},
-		{"12 项，3 项不一致", "其余核对项均一致"},
+		{"13 项，3 项不一致", "其余核对项均一致"},
+		{"报告 76 个，由各部分算得 76 个，一致", "（二）6 的 76 个整体评价与（二）1 的 76 张自评表相符"},
+		{"（“示例部门”，示例数据，非原文；规则 weighted-department-overall）", "the seed prints no department's items: the example says it is one"},
+		{"部门决策    25     23\n综合管理    30     27\n部门绩效    45  43.75\n合计            93.75\n", "25/30/45 weighting; 综合管理 holds the banded 2 + 4"},
 		{"5月       合计     279        4.387021\n", "README：5 月 70 + 188 + 21 = 279，资金合计 4.387021 亿元"},
 		{"8月       合计     351        4.680777\n", "README：8 月 102 + 203 + 46 = 351，资金合计 4.680777 亿元"},
 		{"8月监控项目数（各等级相加）：报告 351 个，由各部分算得 351 个，一致", "监控项目数也核对"},
@@ -114,4 +117,12 @@ func TestReadSeedErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want, tc.reason)
 		})
 	}
+}
+
+// TestDemoDepartmentExampleMatchesScoreFixture keeps the demo's embedded example department
+// table byte-identical to the one jixiao score's tests and the handbook use.
+func TestDemoDepartmentExampleMatchesScoreFixture(t *testing.T) {
+	fixture, err := os.ReadFile(filepath.Join("testdata", "score", "部门整体.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, string(fixture), departmentExampleCSV, "department-example.csv and testdata/score/部门整体.csv must not drift apart")
 }

@@ -14,15 +14,24 @@ type scoreJSONItem struct {
 	Score  string `json:"score"`
 }
 
+type scoreJSONBand struct {
+	Name  string  `json:"name"`
+	Rate  *string `json:"rate"`
+	Score string  `json:"score"`
+}
+
 type scoreJSONProject struct {
 	ID            string          `json:"id"`
 	Name          string          `json:"name"`
-	ExecutionRate string          `json:"execution_rate"`
+	ExecutionRate *string         `json:"execution_rate"` // null for a form without 预算数 and 执行数
+	OverBudget    *bool           `json:"over_budget"`    // 超额执行: kept, not capped; null as execution_rate
+	MustExplain   *bool           `json:"must_explain"`   // 须说明原因: under the rule set's line; null as execution_rate
 	Score         string          `json:"score"`
 	Grade         scoring.Grade   `json:"grade"`
 	Action        string          `json:"action"`
 	ActionCode    string          `json:"action_code"`
 	Items         []scoreJSONItem `json:"items"`
+	Bands         []scoreJSONBand `json:"bands,omitempty"` // a department's banded items
 }
 
 type scoreJSONFinding struct {
@@ -55,8 +64,8 @@ type scoreJSONSummary struct {
 // jsonLines writes one JSON object a line: projects, rejected rows, findings, the summary.
 func (r *scoreReport) jsonLines() ([]byte, error) {
 	var lines []any
-	for _, ps := range r.scored {
-		lines = append(lines, projectJSON(ps))
+	for _, sf := range r.scored {
+		lines = append(lines, projectJSON(sf))
 	}
 	for _, e := range r.rejected {
 		lines = append(lines, e)
@@ -79,13 +88,25 @@ func (r *scoreReport) jsonLines() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func projectJSON(ps scoring.ProjectScore) scoreJSONProject {
-	p := scoreJSONProject{ID: ps.Project.ID, Name: ps.Project.Name, ExecutionRate: shownRate(ps.Execution),
-		Score: ps.Graded.ShownText(), Grade: ps.Graded.Grade, Action: ps.Action.Text, ActionCode: ps.Action.Code,
-		Items: []scoreJSONItem{}}
-	for _, it := range ps.Items {
+func projectJSON(sf scoredForm) scoreJSONProject {
+	p := scoreJSONProject{ID: sf.id, Name: sf.name, Score: sf.graded.ShownText(), Grade: sf.graded.Grade,
+		Action: sf.action.Text, ActionCode: sf.action.Code, Items: []scoreJSONItem{}}
+	if sf.exec != nil {
+		rate := shownRate(*sf.exec)
+		over, explain := sf.exec.Over, sf.exec.Explain
+		p.ExecutionRate, p.OverBudget, p.MustExplain = &rate, &over, &explain
+	}
+	for _, it := range sf.items {
 		p.Items = append(p.Items, scoreJSONItem{Name: it.Indicator.Name, Level1: it.Indicator.Level1,
 			Points: it.Points.String(), Score: it.Score.String()})
+	}
+	for _, b := range sf.bands {
+		band := scoreJSONBand{Name: b.Name, Score: b.Score.String()}
+		if b.Rate.Valid {
+			rate := b.Rate.Decimal.String()
+			band.Rate = &rate
+		}
+		p.Bands = append(p.Bands, band)
 	}
 	return p
 }

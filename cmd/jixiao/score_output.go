@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,14 +15,27 @@ import (
 
 // scoreReport is a scored sheet: every row is in a scored project or rejected.
 type scoreReport struct {
+	form     scoreForm
 	rows     int
-	scored   []scoring.ProjectScore
+	scored   []scoredForm
 	rejected []scoreRejection
 	findings []scoreFinding
-	overall  *scoring.Execution // nil when no project was scored
+	overall  *scoring.Execution // nil unless every scored project has an execution rate
 	summary  scoring.Summary
 	met      int // targets met, of targets in scored projects
 	targets  int
+}
+
+// scoredForm is one scored project, key evaluation or department, whichever call scored it.
+type scoredForm struct {
+	id, name string
+	exec     *scoring.Execution       // nil for a form without 预算数 and 执行数
+	items    []scoring.IndicatorScore // the applicable rows, in the sheet's order
+	bands    []scoring.DepartmentItem // a department's banded items
+	funds    decimal.Decimal          // what the summary counts by grade: 预算数, or a department's 年初预算数
+	total    decimal.Decimal
+	graded   scoring.Graded
+	action   scoring.Action
 }
 
 // scoreFinding is a declared 得分 or 总分 checked against what its parts give.
@@ -33,27 +47,32 @@ type scoreFinding struct {
 // scoreAll scores each project; a project with a row that could not be read, or that cannot
 // be scored, has every row rejected, so rows in = rows scored + rows rejected.
 func scoreAll(s *scoring.Scorer, in scoreInput) *scoreReport {
-	r := &scoreReport{rows: in.rows, rejected: in.rejected}
+	r := &scoreReport{form: in.form, rows: in.rows, rejected: in.rejected}
 	var items []scoring.Item
+	allRated := true
 	for _, p := range in.projects {
-		ps, err := scoreOne(s, p)
+		sf, err := scoreOne(s, in.form, p)
 		if err != nil {
 			for _, row := range p.rows {
 				r.rejected = append(r.rejected, scoreRejection{Row: row.row, Error: err.Error()})
 			}
 			continue
 		}
-		r.scored = append(r.scored, ps)
-		r.reconcile(p, ps)
-		met, total := ps.TargetCompletion()
+		r.scored = append(r.scored, sf)
+		r.reconcile(p, sf)
+		met, total := scoring.TargetsMet(sf.items)
 		r.met += met
 		r.targets += total
-		items = append(items, scoring.Item{Grade: ps.Graded.Grade, Score: ps.Total,
-			Budget: ps.Execution.Budget, Spent: ps.Execution.Spent})
+		item := scoring.Item{Grade: sf.graded.Grade, Score: sf.total, Budget: sf.funds}
+		if sf.exec != nil {
+			item.Spent = sf.exec.Spent
+		}
+		allRated = allRated && sf.exec != nil
+		items = append(items, item)
 	}
 	sortRejections(r.rejected)
 	r.summary = scoring.Summarize(items)
-	if len(items) > 0 {
+	if len(items) > 0 && allRated {
 		if e, err := s.OverallExecution(r.summary); err == nil {
 			r.overall = &e
 		}
@@ -61,50 +80,115 @@ func scoreAll(s *scoring.Scorer, in scoreInput) *scoreReport {
 	return r
 }
 
-func scoreOne(s *scoring.Scorer, p *scoreProjectRows) (scoring.ProjectScore, error) {
+// scoreOne scores one project's rows with the call its form takes.
+func scoreOne(s *scoring.Scorer, form scoreForm, p *scoreProjectRows) (scoredForm, error) {
 	if len(p.badRows) > 0 {
 		rows := make([]string, len(p.badRows))
 		for i, n := range p.badRows {
 			rows[i] = strconv.Itoa(n)
 		}
-		return scoring.ProjectScore{}, fmt.Errorf("项目 %s 有行不能读取（第 %s 行），整个项目不打分", p.id, strings.Join(rows, "、"))
+		return scoredForm{}, fmt.Errorf("%s %s 有行不能读取（第 %s 行），整个%s不打分", form.unit(), p.id,
+			strings.Join(rows, "、"), form.unit())
 	}
-	project := scoring.Project{ID: p.id, Name: p.name}
-	if p.budget != "" {
-		b, _ := amount.ParseDecimal(p.budget) // read once already when the row was read
-		project.Budget = decimal.NewNullDecimal(b)
-	}
-	if p.spent != "" {
-		project.Spent, _ = amount.ParseDecimal(p.spent)
-	}
+	var inds []scoring.Indicator
 	for _, row := range p.rows {
-		project.Indicators = append(project.Indicators, row.indicator)
+		inds = append(inds, row.indicator)
 	}
-	ps, err := s.ScoreProject(project)
+	if msg := duplicateRows(p.rows); msg != "" {
+		return scoredForm{}, fmt.Errorf("%s %s 不能打分：%s", form.unit(), p.id, msg)
+	}
+	amounts, err := p.amountValues(form)
 	if err != nil {
-		return scoring.ProjectScore{}, fmt.Errorf("项目 %s 不能打分：%w", p.id, err)
+		return scoredForm{}, fmt.Errorf("%s %s 不能打分：%w", form.unit(), p.id, err)
 	}
-	return ps, nil
+	sf, err := scoreRows(s, form, p, inds, amounts)
+	if err != nil {
+		return scoredForm{}, fmt.Errorf("%s %s 不能打分：%w", form.unit(), p.id, err)
+	}
+	sf.id, sf.name = p.id, p.name
+	return sf, nil
+}
+
+func scoreRows(s *scoring.Scorer, form scoreForm, p *scoreProjectRows, inds []scoring.Indicator, amounts []decimal.NullDecimal) (scoredForm, error) {
+	switch form {
+	case formKey:
+		ks, err := s.ScoreKeyEvaluation(scoring.KeyEvaluation{ID: p.id, Name: p.name, Items: inds})
+		if err != nil {
+			return scoredForm{}, err
+		}
+		sf := scoredForm{items: ks.Items, total: ks.Total, graded: ks.Graded, action: ks.Action}
+		if amounts[0].Valid != amounts[1].Valid {
+			return scoredForm{}, errors.New("预算数和执行数只写了一个：重点评价表可以都不写，写就要都写")
+		}
+		if amounts[0].Valid {
+			e, err := s.Execution(amounts[0], amounts[1].Decimal)
+			if err != nil {
+				return scoredForm{}, err
+			}
+			sf.exec, sf.funds = &e, e.Budget
+		}
+		return sf, nil
+	case formDepartment:
+		for i, a := range amounts {
+			if !a.Valid {
+				return scoredForm{}, fmt.Errorf("缺少%s", form.amountColumns()[i])
+			}
+		}
+		d, err := s.ScoreDepartment(scoring.DepartmentFigures{Initial: amounts[0].Decimal, Adjustment: amounts[1].Decimal,
+			KeySpending: amounts[2].Decimal, Projects: amounts[3].Decimal, Items: inds})
+		if err != nil {
+			return scoredForm{}, err
+		}
+		return scoredForm{items: d.Rows, bands: d.Items, funds: amounts[0].Decimal, total: d.Total, graded: d.Graded, action: d.Action}, nil
+	}
+	if !amounts[1].Valid && amounts[0].Valid {
+		return scoredForm{}, errors.New("缺少执行数（预算数写了，执行数为空）")
+	}
+	ps, err := s.ScoreProject(scoring.Project{ID: p.id, Name: p.name, Budget: amounts[0], Spent: amounts[1].Decimal, Indicators: inds})
+	if err != nil {
+		return scoredForm{}, err
+	}
+	return scoredForm{exec: &ps.Execution, items: ps.Items, funds: ps.Execution.Budget, total: ps.Total,
+		graded: ps.Graded, action: ps.Action}, nil
+}
+
+// amountValues are the project's amounts, read once already when their row was read; a
+// missing one is not valid.
+func (p *scoreProjectRows) amountValues(form scoreForm) ([]decimal.NullDecimal, error) {
+	out := make([]decimal.NullDecimal, len(form.amountColumns()))
+	for i := range out {
+		if i >= len(p.amounts) || p.amounts[i] == "" {
+			continue
+		}
+		d, err := amount.ParseDecimal(p.amounts[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = decimal.NewNullDecimal(d)
+	}
+	return out, nil
 }
 
 // reconcile checks each declared 得分 of a quantitative indicator and each declared 总分.
 // A qualitative indicator's 得分 is the assessor's, so it is an input, not a claim.
-func (r *scoreReport) reconcile(p *scoreProjectRows, ps scoring.ProjectScore) {
+func (r *scoreReport) reconcile(p *scoreProjectRows, sf scoredForm) {
 	scores := map[int]decimal.Decimal{}
 	i := 0
 	for _, row := range p.rows {
 		if row.indicator.NotApplicable {
 			continue
 		}
-		scores[row.row] = ps.Items[i].Score
+		scores[row.row] = sf.items[i].Score
 		i++
 	}
+	who := r.form.unit()
 	for _, row := range p.rows {
-		if s, ok := scores[row.row]; ok && row.declaredScore != "" && row.indicator.Nature != scoring.Qualitative {
-			r.check(row.row, fmt.Sprintf("项目 %s 指标 %s 得分", p.id, row.indicator.Name), row.declaredScore, "分", s)
+		nature := row.indicator.Nature
+		if s, ok := scores[row.row]; ok && row.declaredScore != "" && nature != scoring.Qualitative && nature != scoring.Assessed {
+			r.check(row.row, fmt.Sprintf("%s %s 指标 %s 得分", who, p.id, row.indicator.Name), row.declaredScore, "分", s)
 		}
 		if row.total != "" {
-			r.check(row.row, fmt.Sprintf("项目 %s 总分", p.id), row.total, "分", ps.Total)
+			r.check(row.row, fmt.Sprintf("%s %s 总分", who, p.id), row.total, "分", sf.total)
 		}
 	}
 }
@@ -140,15 +224,18 @@ func (r *scoreReport) write(c *cobra.Command, format string) error {
 
 func (r *scoreReport) table() string {
 	var b strings.Builder
-	cols := []column{{title: "项目编号"}, {title: "项目名称"}, {title: "执行率", right: true},
+	cols := []column{{title: r.form.idColumn()}, {title: r.form.nameColumn()}, {title: "执行率", right: true},
 		{title: "总分", right: true}, {title: "等级"}, {title: "结果应用"}}
+	if r.form == formDepartment {
+		cols[2] = column{title: "分档指标"}
+	}
 	var rows [][]string
-	for _, ps := range r.scored {
-		rows = append(rows, []string{ps.Project.ID, ps.Project.Name, ps.Execution.Percent(),
-			ps.Graded.ShownText(), ps.Graded.Grade.String(), ps.Action.Text})
+	for _, sf := range r.scored {
+		rows = append(rows, []string{sf.id, sf.name, sf.third(), sf.graded.ShownText(), sf.graded.Grade.String(), sf.action.Text})
 	}
 	if len(rows) > 0 {
 		writeTable(&b, cols, rows)
+		b.WriteString(r.executionNotes())
 	}
 	if len(r.findings) > 0 {
 		fmt.Fprintf(&b, "\n表中写出的得分与算出的不一致（%d 处）：\n", len(r.findings))
@@ -171,8 +258,8 @@ func (r *scoreReport) scoredRows() int { return r.rows - len(r.rejected) }
 
 func (r *scoreReport) summaryText() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "读入 %d 行：打分 %d 行（%d 个项目），不能打分 %d 行；核对不一致 %d 处。\n",
-		r.rows, r.scoredRows(), len(r.scored), len(r.rejected), len(r.findings))
+	fmt.Fprintf(&b, "读入 %d 行：打分 %d 行（%d 个%s），不能打分 %d 行；核对不一致 %d 处。\n",
+		r.rows, r.scoredRows(), len(r.scored), r.form.unit(), len(r.rejected), len(r.findings))
 	if len(r.scored) == 0 {
 		return b.String()
 	}
@@ -188,4 +275,64 @@ func (r *scoreReport) summaryText() string {
 	fmt.Fprintf(&b, "；绩效目标完成 %d 个，共 %d 个", r.met, r.targets)
 	b.WriteString("。\n")
 	return b.String()
+}
+
+// third is the table's third column: the execution rate, a department's banded items, or —
+// for a key evaluation whose table gives no 预算数 and 执行数.
+func (sf scoredForm) third() string {
+	if sf.exec != nil {
+		return sf.exec.Percent()
+	}
+	if len(sf.bands) == 0 {
+		return "—"
+	}
+	parts := make([]string, len(sf.bands))
+	for i, b := range sf.bands {
+		rate := ""
+		if b.Rate.Valid {
+			rate = " " + amount.FormatPercent(b.Rate.Decimal, 2)
+		}
+		parts[i] = fmt.Sprintf("%s%s 得 %s 分", b.Name, rate, b.Score)
+	}
+	return strings.Join(parts, "，")
+}
+
+// duplicateRows names the rows that list one indicator twice (the same 一级, 二级 and 三级),
+// which scoring refuses; here the rows are known, so the message gives them.
+func duplicateRows(rows []scoreRow) string {
+	first := map[[3]string]int{}
+	for _, r := range rows {
+		k := [3]string{r.indicator.Level1, r.indicator.Level2, r.indicator.Name}
+		if at, ok := first[k]; ok {
+			return fmt.Sprintf("指标 %s 在第 %d 行和第 %d 行重复（一级、二级、三级指标都相同），分值会算两次", r.indicator.Name, at, r.row)
+		}
+		first[k] = r.row
+	}
+	return ""
+}
+
+// executionNotes lists the projects whose execution rate the rule set flags: over 100% (kept
+// as computed; its score is capped) and under the line that must be explained.
+func (r *scoreReport) executionNotes() string {
+	var over, explain []string
+	for _, sf := range r.scored {
+		switch {
+		case sf.exec == nil:
+		case sf.exec.Over:
+			over = append(over, sf.id)
+		case sf.exec.Explain:
+			explain = append(explain, sf.id)
+		}
+	}
+	var b strings.Builder
+	if len(over) > 0 {
+		fmt.Fprintf(&b, "执行数超过预算数（执行率照实显示，得分以满分为限）：%s\n", strings.Join(over, "、"))
+	}
+	if len(explain) > 0 {
+		fmt.Fprintf(&b, "执行率低于规则的说明线，须说明原因：%s\n", strings.Join(explain, "、"))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\n" + b.String()
 }

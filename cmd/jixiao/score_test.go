@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao-go/jixiao/tables"
 )
 
 const scoreSheet = "testdata/score/自评表.csv"
@@ -24,6 +27,14 @@ func TestScoreGolden(t *testing.T) {
 	}{
 		{"自评表.golden", []string{"score", "--at", "2024-12-31", scoreSheet}, "表格输出"},
 		{"自评表.json.golden", []string{"score", "--at", "2024-12-31", "--format", "json", scoreSheet}, "JSON 输出"},
+		{"重点评价.golden", []string{"score", "--at", "2024-12-31", "--form", "key", "testdata/score/重点评价.csv"},
+			"重点评价：K1 95.69 优（决策 18.5、过程 18.94、产出 29.25、效益 29，与 scoring 的 key_test 同一张表）；K2 产出与效益 55% 被拒"},
+		{"重点评价.json.golden", []string{"score", "--at", "2024-12-31", "--form", "key", "--format", "json", "testdata/score/重点评价.csv"},
+			"重点评价 JSON"},
+		{"部门整体.golden", []string{"score", "--at", "2024-12-31", "--form", "department", "testdata/score/部门整体.csv"},
+			"部门整体：D1 93.75 优（部门决策 23、综合管理 6 + 21、部门绩效 43.75）"},
+		{"部门整体.json.golden", []string{"score", "--at", "2024-12-31", "--form", "department", "--format", "json", "testdata/score/部门整体.csv"},
+			"部门整体 JSON，分档指标在 bands"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
@@ -123,10 +134,12 @@ func TestScoreExitCodes(t *testing.T) {
 		{"表头缺列", []string{"testdata/score/表头不全.csv"}, exitUsage, "表头（第 1 行）缺少列 执行数、指标性质、分值", "一次列出所有缺少的列"},
 		{"格式", []string{"--format", "xml", scoreSheet}, exitUsage, "--format 只能是 table 或 json", "未知格式"},
 		{"日期", []string{"--at", "昨天", scoreSheet}, exitUsage, "--at 应为日期", "日期读不出"},
-		{"没有文件", []string{}, exitUsage, "需要一个自评表文件，这里有 0 个", "缺少参数"},
+		{"没有文件", []string{}, exitUsage, "需要一个评价表文件，这里有 0 个", "缺少参数"},
 		{"未知规则集", []string{"--rules", "no-such", scoreSheet}, exitUsage, "--rules no-such：既不是文件，也不是 2024-12-31 生效的内置规则集", "拼错的规则集"},
 		{"不能打分的规则集", []string{"--rules", "national-monitor", scoreSheet}, exitFindings, "作为预算执行率规则缺少 得分", "监控规则不能用来打分"},
-		{"部门整体支出规则", []string{"--rules", "sample-department-overall", scoreSheet}, exitFindings, "是部门整体支出的分档规则，不用于给自评表打分", "它有打分的位置，但自评表用不到，不能默默接受"},
+		{"部门整体支出规则", []string{"--rules", "sample-department-overall", scoreSheet}, exitFindings, "是部门整体支出的规则，只用于 --form department", "它有打分的位置，但自评表用不到，不能默默接受"},
+		{"重点评价权重规则", []string{"--rules", "national-key-evaluation", scoreSheet}, exitFindings, "是重点评价的权重规则，只用于 --form key", "自评表不读重点评价权重"},
+		{"表的种类", []string{"--form", "整体", scoreSheet}, exitUsage, "--form 只能是 self（单位自评）、key（重点评价）或 department（部门整体支出）", "未知的表的种类"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
@@ -171,4 +184,117 @@ func TestScoreRowsAndAmounts(t *testing.T) {
 			assert.Contains(t, stdout, tc.want, tc.reason)
 		})
 	}
+}
+
+// TestScoreNewUser pins what a new user's sheet, exported from a county's 自评表 and not
+// cleaned, brought out: each row was wrong or refused before it was fixed.
+func TestScoreNewUser(t *testing.T) {
+	const head = "项目编号,预算数,执行数,一级指标,二级指标,三级指标,指标性质,指标值,实际值,分值\n"
+	const ok2 = "A,,,效益,社会,乙,≥,1,1,30\n"
+	for _, tc := range []struct {
+		name, file string
+		args       []string
+		code       int
+		want       []string
+		reason     string
+	}{
+		{"表头杂乱", "\ufeff 项目 编号 ,预算数(元),执行数（元）,一级指标 ,二级指标,三级指标,指标性质,年度指标值,实际完成值,分值\n" +
+			"A,1000000,900000,产出,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{"A                   90.00%  99.00  优"}, "BOM, blanks inside a merged title, half-width brackets with a unit, another column name"},
+		{"指标值带符号", head + "A,100,90,产出,数量,甲,,≥95%,95%,50\nA,,,效益,社会,乙,,≤5,10,30\n", nil, exitOK,
+			[]string{"90.00%  82.13  良"}, "forms write ≥95% in 指标值 and leave 指标性质 empty: 9 + 56.25 + 5 ÷ 10 × 33.75 = 16.88"},
+		{"符号与性质矛盾", head + "A,100,90,产出,数量,甲,≤,≥95%,95%,50\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：指标性质写 ≤，指标值却写 ≥95%"}, "two signs that disagree are not guessed between"},
+		{"性质为空", head + "A,100,90,产出,数量,甲,,95%,95%,50\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：指标性质为空"}, "an empty 指标性质 is not taken as ≥"},
+		{"重复指标", head + "A,100,90,产出,数量,甲,≥,1,1,25\nA,,,产出,数量,甲,≥,1,1,25\n" + ok2, nil, exitOK,
+			[]string{"第 3 行：项目 A 不能打分：指标 甲 在第 2 行和第 3 行重复"}, "a copied row was scored twice when its points happened to add up"},
+		{"分值为负", head + "A,100,90,产出,数量,甲,≥,1,1,-50\nA,,,产出,数量,丙,≥,1,1,100\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：分值 -50 为负"}, "-50 and 100 add up to 50 and gave one row twice its group's marks"},
+		{"执行数为负", head + "A,100,-5,产出,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{"项目 A 不能打分：执行数为负（-5），无法计算执行率"}, "a rate of -5.00% was printed and graded"},
+		{"实际值为负", head + "A,100,100,产出,数量,甲,≥,1,-3,50\n" + ok2, nil, exitOK,
+			[]string{"100.00%  43.75  差"}, "-3 against 1 scored -168.75; a score is never negative: 10 + 0 + 33.75"},
+		{"缺执行数", head + "A,100,,产出,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{"项目 A 不能打分：缺少执行数"}, "an empty 执行数 beside a budget was read as 0 spent"},
+		{"超额执行", head + "A,100,120,产出,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{"120.00%  100.00  优", "执行数超过预算数（执行率照实显示，得分以满分为限）：A"}, "over 100% is kept and said, not only capped"},
+		{"空行与跨行单元格", head + "\"A\n\",100,90,产出,数量,甲,≥,1,1,50\n,,,,,,,,,\n\nA,,,效益,社会,乙,≥,1,一,30\n", nil, exitOK,
+			[]string{"第 5 行：实际值：", "读入 2 行"}, "rows are numbered as the spreadsheet shows them (package tables, as jixiao monitor): a cell over two lines is one row; blank rows are skipped but keep their numbers"},
+		{"坏引号", head + "A,100,90,产出,数量,甲,≥,1,1,50\nB,1\"0,90,产出,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{"第 3 行：CSV 格式有误", "A                   90.00%  99.00  优"}, "one broken row was exit 2 for the whole file; now that row is rejected and the rest scored"},
+		{"重复列", "项目编号,预算数,执行数,一级指标,三级指标,指标性质,指标值,实际值,分值,分值\nA,100,90,产出,甲,≥,1,1,50,50\n", nil, exitUsage,
+			nil, "two 分值 columns: which one holds the points would be a guess"},
+		{"GBK", "\xcf\xee\xc4\xbf\xb1\xe0\xba\xc5,\xd4\xa4\xcb\xe3\xca\xfd,\xd6\xb4\xd0\xd0\xca\xfd,\xd2\xbb\xbc\xb6\xd6\xb8\xb1\xea,\xb6\xfe\xbc\xb6\xd6\xb8\xb1\xea,\xc8\xfd\xbc\xb6\xd6\xb8\xb1\xea,\xd6\xb8\xb1\xea\xd0\xd4\xd6\xca,\xd6\xb8\xb1\xea\xd6\xb5,\xca\xb5\xbc\xca\xd6\xb5,\xb7\xd6\xd6\xb5\nA,100,90,\xb2\xfa\xb3\xf6,\xca\xfd\xc1\xbf,\xbc\xd7,\xa1\xdd,1,1,50\nA,,,\xd0\xa7\xd2\xe6,\xc9\xe7\xbb\xe1,\xd2\xd2,\xa1\xdd,1,1,30\n", nil, exitOK,
+			[]string{"90.00%  99.00  优"}, "Excel on Chinese Windows saves CSV as GB18030; it was refused, now read through package tables"},
+		{"零宽字符", head + "A,100,90,产出,数量,甲,≥,1,1,50\nA\u200b,,,效益,社会,乙,≥,1,1,30\n", nil, exitOK,
+			[]string{"90.00%  99.00  优", "（1 个项目）"}, "an id pasted with a zero-width space made a second project that looked the same"},
+		{"重点评价只写预算数", "项目编号,预算数,执行数,一级指标,三级指标,指标性质,指标值,实际值,分值,得分\n" +
+			"K,100,,决策,甲,评分,,,20,20\nK,,,过程,乙,评分,,,20,20\nK,,,产出,丙,≥,1,1,30,\nK,,,效益,丁,≥,1,1,30,\n",
+			[]string{"--form", "key"}, exitOK, []string{"项目 K 不能打分：预算数和执行数只写了一个"},
+			"a key evaluation may leave both out; one alone was a rate of 0%"},
+		{"重点评价", "项目编号,一级指标,三级指标,指标性质,指标值,实际值,分值,得分\n" +
+			"K,决策,甲,评分,,,20,18\nK,过程,乙,评分,,,20,20\nK,产出,丙,≥,1,0.9,30,\nK,效益,丁,≥,1,1,30,\n",
+			[]string{"--form", "key"}, exitOK, []string{"—  95.00  优"}, "no amount columns at all: — for the rate; 18 + 20 + 27 + 30"},
+		{"百分号只写一边", head + "A,100,90,产出,数量,甲,≥,95,98%,50\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：指标值 95 和实际值 98% 一个写了 %、一个没写"}, "95 against 98% read as written scored 0.98 ÷ 95 of the points"},
+		{"JSON 超额", head + "A,100,120,产出,数量,甲,≥,1,1,50\n" + ok2, []string{"--format", "json"}, exitOK,
+			[]string{`"over_budget":true`, `"must_explain":false`, `"execution_rate":"1.2000"`}, "the flags are machine-readable too"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NotEmpty(t, tc.reason)
+			path := filepath.Join(t.TempDir(), "表.csv")
+			require.NoError(t, os.WriteFile(path, []byte(tc.file), 0o600))
+			args := append(append([]string{"score", "--at", "2024-12-31"}, tc.args...), path)
+			stdout, stderr, code := runCLI(args...)
+			require.Equal(t, tc.code, code, "%s: %s", tc.reason, stderr)
+			for _, w := range tc.want {
+				assert.Contains(t, stdout, w, tc.reason)
+			}
+			if tc.code == exitUsage {
+				assert.NotEmpty(t, stderr, tc.reason)
+			}
+		})
+	}
+}
+
+// TestScoreXLSX scores a workbook: the same sheet as a CSV, saved as .xlsx, gives the same
+// report (package tables reads it; the file name says nothing).
+func TestScoreXLSX(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "score", "部门整体.csv"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	header := strings.Split(lines[0], ",")
+	cols := make([]tables.Column, len(header))
+	for i, h := range header {
+		cols[i] = tables.Column{Name: h}
+	}
+	x := tables.NewXLSX()
+	sheet, err := x.AddSheet("评价表", cols)
+	require.NoError(t, err)
+	for _, line := range lines[1:] {
+		var cells []tables.Cell
+		for _, c := range strings.Split(line, ",") {
+			cells = append(cells, tables.Cell{Text: c})
+		}
+		require.NoError(t, sheet.Row(cells...))
+	}
+	require.NoError(t, sheet.Flush())
+	path := filepath.Join(t.TempDir(), "评价表.csv") // a workbook with the wrong extension
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	_, err = x.WriteTo(f)
+	require.NoError(t, errors.Join(err, f.Close(), x.Close()))
+
+	fromXLSX, stderr, code := runCLI("score", "--at", "2024-12-31", "--form", "department", path)
+	require.Equal(t, exitOK, code, stderr)
+	fromCSV, _, _ := runCLI("score", "--at", "2024-12-31", "--form", "department", filepath.Join("testdata", "score", "部门整体.csv"))
+	assert.Equal(t, fromCSV, fromXLSX, "the workbook and the CSV are the same table")
+
+	named, _, code := runCLI("score", "--at", "2024-12-31", "--form", "department", "--sheet", "评价表", path)
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, fromCSV, named, "--sheet names the sheet to read")
+	_, stderr, code = runCLI("score", "--at", "2024-12-31", "--form", "department", "--sheet", "没有这张", path)
+	assert.Equal(t, exitUsage, code, "a sheet the workbook does not have is unusable input")
+	assert.Contains(t, stderr, "没有这张", "the message names the sheet asked for")
 }

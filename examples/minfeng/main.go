@@ -74,6 +74,7 @@ func run(w io.Writer, dir string) error {
 	}
 	coverage(p, candidates, years)
 	elsewhere(p, lib)
+	departments(p, s, figures)
 	return p.err
 }
 
@@ -203,6 +204,28 @@ func elsewhere(p *printer, lib *rulefile.Library) {
 			}
 			p.printf("  %s %s：%s（%s）\n", nameOr(prof.Application, scoring.DefaultApplication), g, a.Text, a.Code)
 		}
+	}
+}
+
+// departments grades the 2023 部门整体支出 evaluation's two printed scores. The seed prints no
+// department's items, so nothing here is scored item by item: see jixiao demo for the method
+// on an example table, labelled as such.
+func departments(p *printer, s *scoring.Scorer, figures map[string]figure) {
+	p.printf("\n六、2023 年部门整体支出评价（原文只印出总数和得分）\n")
+	p.printf("  自评表 %s 个，自评报告 %s 个，整体绩效目标预算金额 %s 万元\n", figures["部门整体支出绩效评价自评表"].text,
+		figures["部门整体支出绩效评价自评报告"].text, figures["整体绩效目标预算金额"].text)
+	for _, name := range []string{"财政部门评价得分", "绩效评价中心得分"} {
+		score, err := amount.ParseDecimal(figures[name].text)
+		if err != nil {
+			p.fail(fmt.Errorf("%s：%w", name, err))
+			continue
+		}
+		g, err := s.Grade(score)
+		if err != nil {
+			p.fail(err)
+			continue
+		}
+		p.printf("  %s %s 分：%s\n", name, g.ShownText(), g.Grade)
 	}
 }
 
