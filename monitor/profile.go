@@ -34,6 +34,10 @@ type Profile struct {
 	// indicators holds the input names of each indicator the rule set declares, in order:
 	// [i][0] is 指标<i+1>序时目标, [i][1] is 指标<i+1>完成.
 	indicators [][2]string
+	// workdays is true when the rule set counts rectification days as working days
+	// (整改期限口径: 工作日); workdaysAt is where it says so, for messages.
+	workdays   bool
+	workdaysAt rules.Pos
 }
 
 // FromLibrary picks rule set id in force at the checkpoint day from lib.
@@ -74,8 +78,35 @@ func NewProfile(rs *rulefile.RuleSet, day time.Time) (*Profile, error) {
 			return nil, profileError(rs, rules.Pos{}, fmt.Sprintf("监控规则集 %s 没有结果 %s", rs.ID(), name))
 		}
 	}
+	if err := p.readCounting(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
+
+// readCounting reads how the rule set counts rectification days (整改期限口径). A rule set that
+// does not declare it computes its 整改期限 itself, as rule sets written before it did.
+func (p *Profile) readCounting() error {
+	param, value, ok := paramAt(p.rs, ParamRectifyCounting, p.day)
+	if !ok {
+		return nil
+	}
+	switch {
+	case value.Type() == rules.TypeString && value.Text() == CountCalendarDays:
+		return nil
+	case value.Type() == rules.TypeString && value.Text() == CountWorkdays:
+		p.workdays, p.workdaysAt = true, param.Pos
+		if p.prog.Index(ResultRectifyDays) < 0 {
+			return profileError(p.rs, param.Pos, fmt.Sprintf("按工作日计算整改期限，规则集还要算出 %s（整改的工作日数）", ResultRectifyDays))
+		}
+		return nil
+	}
+	return profileError(p.rs, param.Pos, fmt.Sprintf("参数 %s 应为 %s 或 %s，这里是 %s", ParamRectifyCounting, CountCalendarDays, CountWorkdays, value.String()))
+}
+
+// CountsWorkdays tells whether the rule set counts rectification days as working days, so a
+// run needs a calendar (WithCalendar).
+func (p *Profile) CountsWorkdays() bool { return p.workdays }
 
 // Indicators is how many performance indicators a record may carry: the rule set declares
 // both inputs of 指标1 to 指标<n>.
@@ -157,17 +188,32 @@ func checkColours(rs *rulefile.RuleSet, table *rules.Table, grades []Grade, colo
 func paramTexts(rs *rulefile.RuleSet, day time.Time) map[string]string {
 	out := map[string]string{}
 	for _, p := range rs.Params() {
-		var v rules.Value
-		for _, pv := range p.Values {
-			if pv.Since.IsZero() || !pv.Since.After(day) {
-				v = pv.Value
-			}
-		}
-		if v.Type() == rules.TypeString {
+		if v := valueAt(p, day); v.Type() == rules.TypeString {
 			out[p.Name] = v.Text()
 		}
 	}
 	return out
+}
+
+// paramAt finds the param name and its value in force on day.
+func paramAt(rs *rulefile.RuleSet, name string, day time.Time) (rulefile.Param, rules.Value, bool) {
+	for _, p := range rs.Params() {
+		if p.Name == name {
+			v := valueAt(p, day)
+			return p, v, v.IsValid()
+		}
+	}
+	return rulefile.Param{}, rules.Value{}, false
+}
+
+func valueAt(p rulefile.Param, day time.Time) rules.Value {
+	var v rules.Value
+	for _, pv := range p.Values {
+		if pv.Since.IsZero() || !pv.Since.After(day) {
+			v = pv.Value
+		}
+	}
+	return v
 }
 
 func profileError(rs *rulefile.RuleSet, pos rules.Pos, msg string) error {

@@ -2,6 +2,9 @@ package monitor_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,6 +76,13 @@ func TestProfilesThroughRun(t *testing.T) {
 		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.5", "1.1999")}, nil, "绿", "绿色", "119.99% is not blue"},
 		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.5", "0.35")}, nil, "黄", "黄色", "on-time budget, an indicator at 70% of its share: the worst is yellow"},
 		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.5", "0")}, nil, "红", "红色", "an indicator with nothing done is red"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.05", "0.05")}, map[string]any{"指标1方向": "反向"}, "绿", "绿色", "a reverse indicator (投诉率 ≤ 5%) exactly at its target is green"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.05", "0.0501")}, map[string]any{"指标1方向": "反向"}, "红", "红色", "a reverse indicator just over its target is red: no yellow band"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("200", "300")}, map[string]any{"指标1方向": "反向"}, "红", "红色", "a reverse indicator's large actual is over target, never blue"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", nil, map[string]any{"指标1方向": "定性", "指标1达成": "达成"}, "绿", "绿色", "a qualitative indicator 达成 is green"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", nil, map[string]any{"指标2方向": "定性", "指标2达成": "部分达成"}, "黄", "黄色", "部分达成 is yellow"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", nil, map[string]any{"指标2方向": "定性", "指标2达成": "未达成"}, "红", "红色", "未达成 is red"},
+		{"mof-traffic-light", day(2024, 6, 30), "50", []monitor.Indicator{ind("0.5", "1.2")}, map[string]any{"指标2方向": "定性", "指标2达成": "未达成"}, "蓝", "蓝色", "blue is checked first, as the file orders it: an overshoot is flagged for review even beside a red"},
 		{"hefei-monitor", day(2024, 6, 30), "50", nil, map[string]any{"达到阶段性目标": true}, "绿", "绿色", "exactly on 序时 and the stage goal reached"},
 		{"hefei-monitor", day(2024, 6, 30), "60", nil, map[string]any{"达到阶段性目标": "否"}, "黄", "黄色", "on 序时, stage goal missed (as a CSV cell gives it)"},
 		{"hefei-monitor", day(2024, 6, 30), "49.99", nil, map[string]any{"达到阶段性目标": true}, "红", "红色", "missed 序时: red whatever the goal"},
@@ -93,4 +103,41 @@ func TestProfilesThroughRun(t *testing.T) {
 		assert.Equal(t, tt.colour, run.Graded[0].Grade.Colour, tt.reason)
 		assert.False(t, run.Graded[0].RedFlag, tt.reason)
 	}
+}
+
+// TestProfilesWithoutRedFlags checks the profiles whose sources give no 红标 rule raise none,
+// even for their worst grade at the August checkpoint, and compute no deadline: the run
+// reports no flags rather than guessing one.
+func TestProfilesWithoutRedFlags(t *testing.T) {
+	aug := day(2024, 8, 31)
+	tests := []struct {
+		id     string
+		extra  map[string]any
+		worst  string
+		reason string
+	}{
+		{"mof-traffic-light", nil, "红", "the Ministry's software lights, it does not flag"},
+		{"sichuan-monitor", nil, "未达标", "Sichuan's floors say nothing of flags"},
+		{"hefei-monitor", map[string]any{"达到阶段性目标": false}, "红", "Hefei's two questions give a colour only"},
+	}
+	for _, tt := range tests {
+		p, err := monitor.FromLibrary(library(t), tt.id, aug)
+		require.NoError(t, err, tt.reason)
+		run := runOne(t, p, aug, monitor.Record{ID: "P1", Budget: wan(t, "100"), Spent: wan(t, "1"), Extra: tt.extra})
+		require.Len(t, run.Graded, 1, tt.reason)
+		assert.Equal(t, tt.worst, run.Graded[0].Grade.Name, tt.reason)
+		assert.False(t, run.Graded[0].RedFlag, tt.reason)
+		assert.True(t, run.Graded[0].RectifyBy.IsZero(), tt.reason)
+		assert.Zero(t, run.Summary().Flagged, tt.reason)
+		assert.Contains(t, p.RuleSet().Source()+fileHead(t, tt.id), "红标", "the file says why there is none: "+tt.reason)
+	}
+}
+
+// fileHead is the comment block at the top of an embedded rule file.
+func fileHead(t *testing.T, id string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "rulesets", id+".yaml"))
+	require.NoError(t, err)
+	head, _, _ := strings.Cut(string(data), "ruleset:")
+	return head
 }

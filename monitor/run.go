@@ -3,11 +3,12 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/rules"
 )
 
@@ -52,24 +53,48 @@ func (r *Run) Flagged() []Outcome {
 	return out
 }
 
+// RunOption configures one run.
+type RunOption func(*runConfig)
+
+type runConfig struct {
+	calendar *Calendar
+}
+
+// WithCalendar gives the run the working-day calendar a rule set that counts rectification
+// days as working days (整改期限口径: 工作日) needs. A rule set that counts calendar days does not
+// read it.
+func WithCalendar(c *Calendar) RunOption {
+	return func(rc *runConfig) { rc.calendar = c }
+}
+
 // Run grades recs at the checkpoint, a calendar date (its year, month and day are read in
 // its own location; callers in China pass dates in Asia/Shanghai). The rule set receives
 // 预算数 and 执行数 in 万元, 月份 (the checkpoint's month) and, when it declares it, 监控日期.
-// A record that fails is rejected with its reason and the others go on; the only error is
-// ctx's, checked between records, and then the run holds the records done so far.
-func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) (*Run, error) {
-	day := calendarDay(checkpoint)
-	run := &Run{Checkpoint: day, Profile: p, Graded: make([]Outcome, 0, len(recs))}
-	vars := make(map[string]any, 4)
-	defaults := p.defaults(day)
-	res := p.prog.NewResult()
+// A record that fails is rejected with its reason and the others go on; so is a record
+// without an ID or with the ID of an earlier record (the first one is graded). The run fails as a
+// whole only when the rule set counts working days and no calendar covering the
+// checkpoint's year was given (a *rules.Error naming the param), or when ctx is done,
+// checked between records, and then the run holds the records done so far.
+// Run holds every outcome; a caller streaming more records than it wants to hold grades them
+// with a Grader per goroutine and sums them with a Tally, which is what Run does.
+func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record, opts ...RunOption) (*Run, error) {
+	g, err := p.Grader(checkpoint, opts...)
+	if err != nil {
+		return nil, err
+	}
+	run := &Run{Checkpoint: g.day, Profile: p, Graded: make([]Outcome, 0, len(recs))}
+	ids := NewIDs()
 	for i := range recs {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return run, err
 			}
 		}
-		o, err := p.grade(day, &recs[i], vars, defaults, res)
+		if err := ids.Check(&recs[i]); err != nil {
+			run.Rejected = append(run.Rejected, Rejection{Record: recs[i], Err: err})
+			continue
+		}
+		o, err := g.Grade(&recs[i])
 		if err != nil {
 			run.Rejected = append(run.Rejected, Rejection{Record: recs[i], Err: err})
 			continue
@@ -79,49 +104,62 @@ func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record) 
 	return run, nil
 }
 
-func (p *Profile) grade(day time.Time, rec *Record, vars, defaults map[string]any, res *rules.Result) (Outcome, error) {
-	clear(vars)
-	for k, v := range rec.Extra {
-		vars[k] = v
+// checkCalendar refuses a working-day run without a calendar for the checkpoint's year:
+// counting calendar days instead would give a wrong deadline without a word.
+func (p *Profile) checkCalendar(day time.Time, cal *Calendar) error {
+	if !p.workdays {
+		return nil
 	}
-	if len(rec.Indicators) > len(p.indicators) {
-		return Outcome{}, fmt.Errorf("项目有 %d 项绩效指标，规则集 %s 只声明了 %d 项（输入 %s1%s、%s1%s …）",
-			len(rec.Indicators), p.rs.ID(), len(p.indicators), IndicatorPrefix, IndicatorExpected, IndicatorPrefix, IndicatorActual)
+	msg := ""
+	switch {
+	case cal == nil:
+		msg = fmt.Sprintf("规则集 %s 按工作日计算整改期限（%s: %s），需要工作日历：命令行用 --calendar 文件，程序用 monitor.WithCalendar", p.rs.ID(), ParamRectifyCounting, CountWorkdays)
+	case !cal.years[day.Year()]:
+		msg = fmt.Sprintf("规则集 %s 按工作日计算整改期限，工作日历没有监控日期所在的 %d 年（日历有：%s）", p.rs.ID(), day.Year(), yearList(cal.Years()))
+	default:
+		return nil
 	}
-	for i, ind := range rec.Indicators {
-		vars[p.indicators[i][0]] = ind.Expected
-		vars[p.indicators[i][1]] = ind.Actual
+	return &rules.Error{Code: rules.ErrMissingInput, Msg: msg, File: fileOf(p.rs, p.workdaysAt), Line: p.workdaysAt.Line, Col: p.workdaysAt.Col, RuleSet: p.rs.ID()}
+}
+
+func yearList(ys []int) string {
+	if len(ys) == 0 {
+		return "无"
 	}
-	vars[InputBudget] = rec.Budget.In(amount.Wan).Value()
-	vars[InputSpent] = rec.Spent.In(amount.Wan).Value()
-	vars[InputMonth] = int(day.Month())
-	if p.hasDate {
-		vars[InputCheckpoint] = day
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
 	}
-	for k, v := range defaults {
-		if _, ok := vars[k]; !ok {
-			vars[k] = v
+	return strings.Join(parts, "、")
+}
+
+// rectifyBy is a flagged project's deadline: the rule set's 整改期限 when it counts calendar
+// days, else its 整改期限天数 working days after the checkpoint by the caller's calendar.
+func (g *Grader) rectifyBy() (time.Time, error) {
+	if !g.p.workdays {
+		if v := g.result(g.at.rectifyBy); v.Type() == rules.TypeDate {
+			return v.Time(), nil
 		}
+		return time.Time{}, nil
 	}
-	if err := p.prog.EvalInto(vars, res); err != nil {
-		return Outcome{}, err
-	}
-	o := Outcome{Record: *rec}
-	gv, _ := res.Get(ResultGrade)
-	g, ok := p.Grade(gv.Text())
+	v := g.result(g.at.rectifyDays)
+	n, ok := wholeDays(v)
 	if !ok {
-		return Outcome{}, fmt.Errorf("规则集 %s 给出的等级 %q 不在决策表 %s 中", p.rs.ID(), gv.String(), GradeTable)
+		return time.Time{}, fmt.Errorf("规则集 %s 算出的 %s 是 %s，按工作日计算时应为 0 到 %d 的整数", g.p.rs.ID(), ResultRectifyDays, v.String(), maxWorkdays)
 	}
-	o.Grade = g
-	if dv, ok := res.Get(ResultDeviation); ok && dv.Type() == rules.TypeDecimal {
-		o.Deviation, o.HasDeviation = dv.Decimal(), true
+	return g.cal.AddWorkdays(g.day, n)
+}
+
+// wholeDays reads a whole number of days from 0 to maxWorkdays.
+func wholeDays(v rules.Value) (int, bool) {
+	if v.Type() != rules.TypeDecimal && v.Type() != rules.TypeInt {
+		return 0, false
 	}
-	fv, _ := res.Get(ResultRedFlag)
-	o.RedFlag = fv.Type() == rules.TypeBool && fv.Bool()
-	if o.RedFlag {
-		o.RectifyBy = rectifyBy(res)
+	d := v.Decimal()
+	if !d.IsInteger() || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(maxWorkdays)) {
+		return 0, false
 	}
-	return o, nil
+	return int(d.IntPart()), true
 }
 
 // defaults are the values the rule set declares (default: in the file) for inputs a record
@@ -134,16 +172,6 @@ func (p *Profile) defaults(day time.Time) map[string]any {
 		}
 	}
 	return out
-}
-
-// rectifyBy is the flagged project's deadline, as the rule set computes it (整改期限, from the
-// 监控日期 the run supplies): the deadline is policy, so no date arithmetic happens here. Zero
-// when the rule set computes none.
-func rectifyBy(res *rules.Result) time.Time {
-	if v, ok := res.Get(ResultRectifyBy); ok && v.Type() == rules.TypeDate {
-		return v.Time()
-	}
-	return time.Time{}
 }
 
 // calendarDay keeps a time's calendar date, at midnight UTC, the form rule files use.

@@ -2,9 +2,11 @@ package monitor
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/jixiao-go/jixiao/amount"
+	"github.com/shopspring/decimal"
 )
 
 // Line is one grade's count of projects and their funds (the sum of their 预算数, the
@@ -20,11 +22,6 @@ func (l Line) Wan() amount.Amount { return l.Funds.In(amount.Wan) }
 
 // Yi is the funds in 亿元, exact.
 func (l Line) Yi() amount.Amount { return l.Funds.In(amount.Yi) }
-
-func (l *Line) add(o *Outcome) {
-	l.Count++
-	l.Funds = l.Funds.Add(o.Budget.In(amount.Wan)).In(amount.Wan)
-}
 
 // Group is the summary of the projects sharing a 部门 or a fund type: one Line per declared
 // grade, best first, and their total.
@@ -50,24 +47,92 @@ type Summary struct {
 
 // Summary counts the run's graded projects and funds by grade, 部门 and fund type.
 func (r *Run) Summary() Summary {
-	grades := r.Profile.grades
-	s := Summary{Checkpoint: r.Checkpoint, Lines: newLines(grades), Total: Line{Funds: zeroWan()}, Rejected: len(r.Rejected)}
+	t := r.Profile.NewTally(r.Checkpoint)
+	for i := range r.Graded {
+		t.Add(&r.Graded[i])
+	}
+	for range r.Rejected {
+		t.Reject()
+	}
+	return t.Summary()
+}
+
+// Tally sums outcomes into a Summary one at a time, so a caller streaming a run holds its
+// totals, not its outcomes. The zero Tally is not usable; make one with Profile.NewTally.
+// It is not safe for concurrent use.
+type Tally struct {
+	day      time.Time
+	grades   []Grade
+	cells    map[tallyKey]*tallyCell
+	flagged  int
+	rejected int
+}
+
+// tallyKey is one cell of the summary: the projects of a 部门 and fund type with one grade.
+// Adding an outcome touches one cell; the lines by grade, 部门 and fund type are summed from
+// the cells when a Summary is asked for.
+type tallyKey struct {
+	dept, fund string
+	rank       int
+}
+
+type tallyCell struct {
+	count int
+	funds decimal.Decimal // 万元
+}
+
+// NewTally starts an empty summary of the checkpoint, with a line for each declared grade.
+func (p *Profile) NewTally(checkpoint time.Time) *Tally {
+	return &Tally{day: calendarDay(checkpoint), grades: p.grades, cells: map[tallyKey]*tallyCell{}}
+}
+
+// Add counts one graded project. Its grade must be one of the profile's (as a Grader gives).
+func (t *Tally) Add(o *Outcome) {
+	k := tallyKey{dept: o.Dept, fund: o.Fund, rank: o.Grade.Rank}
+	c, ok := t.cells[k]
+	if !ok {
+		// copies, so a key cut from a CSV line does not keep the line alive
+		k.dept, k.fund = strings.Clone(k.dept), strings.Clone(k.fund)
+		c = &tallyCell{}
+		t.cells[k] = c
+	}
+	c.count++
+	c.funds = c.funds.Add(o.Budget.In(amount.Wan).Value())
+	if o.RedFlag {
+		t.flagged++
+	}
+}
+
+// Reject counts one record that could not be graded.
+func (t *Tally) Reject() { t.rejected++ }
+
+// Summary is the summary so far. The Tally may go on counting after it.
+func (t *Tally) Summary() Summary {
+	s := Summary{Checkpoint: t.day, Lines: newLines(t.grades), Total: Line{Funds: zeroWan()}, Rejected: t.rejected, Flagged: t.flagged}
 	depts := map[string]*Group{}
 	funds := map[string]*Group{}
-	for i := range r.Graded {
-		o := &r.Graded[i]
-		s.Lines[o.Grade.Rank].add(o)
-		s.Total.add(o)
-		if o.RedFlag {
-			s.Flagged++
-		}
-		groupOf(depts, o.Dept, grades).add(o)
-		groupOf(funds, o.Fund, grades).add(o)
+	for k, c := range t.cells {
+		s.Lines[k.rank].addCell(c)
+		s.Total.addCell(c)
+		groupOf(depts, k.dept, s.Lines).addCell(k.rank, c)
+		groupOf(funds, k.fund, s.Lines).addCell(k.rank, c)
 	}
 	s.ByDept = sortedGroups(depts)
 	s.ByFund = sortedGroups(funds)
 	return s
 }
+
+func (l *Line) addCell(c *tallyCell) {
+	l.Count += c.count
+	l.Funds = l.Funds.Add(amount.New(c.funds, amount.Wan)).In(amount.Wan)
+}
+
+func (g *Group) addCell(rank int, c *tallyCell) {
+	g.Lines[rank].addCell(c)
+	g.Total.addCell(c)
+}
+
+func cloneLines(ls []Line) []Line { return append([]Line(nil), ls...) }
 
 func newLines(grades []Grade) []Line {
 	lines := make([]Line, len(grades))
@@ -77,24 +142,24 @@ func newLines(grades []Grade) []Line {
 	return lines
 }
 
-func groupOf(m map[string]*Group, key string, grades []Grade) *Group {
+func groupOf(m map[string]*Group, key string, lines []Line) *Group {
 	g, ok := m[key]
 	if !ok {
-		g = &Group{Key: key, Lines: newLines(grades), Total: Line{Funds: zeroWan()}}
+		g = &Group{Key: key, Lines: make([]Line, len(lines)), Total: Line{Funds: zeroWan()}}
+		for i, l := range lines {
+			g.Lines[i] = Line{Grade: l.Grade, Funds: zeroWan()}
+		}
 		m[key] = g
 	}
 	return g
 }
 
-func (g *Group) add(o *Outcome) {
-	g.Lines[o.Grade.Rank].add(o)
-	g.Total.add(o)
-}
-
 func sortedGroups(m map[string]*Group) []Group {
 	out := make([]Group, 0, len(m))
 	for _, g := range m {
-		out = append(out, *g)
+		c := *g
+		c.Lines = cloneLines(g.Lines)
+		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out

@@ -1,81 +1,40 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"io"
 	"strconv"
 	"strings"
-
-	"github.com/spf13/cobra"
+	"time"
 
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/monitor"
 )
 
-// monitorReport is one run of the command: every data row, graded or rejected (by the reader
-// or by the rules), in the file's order, and the summary.
-type monitorReport struct {
-	run     *monitor.Run
-	rows    []monitorRow
-	summary monitor.Summary
-	// previous compares with the earlier checkpoint (--previous); nil when there is none.
-	previous *previousReport
+// monitorSink writes a run in one format. encode is called on the workers, for each row,
+// and may return nil (the row is then written from the row itself); row is called in input
+// order; end writes what follows the rows (the summary) once every row is through.
+type monitorSink interface {
+	encode(r *monitorRow) []byte
+	row(r *monitorRow) error
+	end(rep *monitorReport) error
 }
 
-// monitorRow is one data row: an outcome, or the reason it could not be graded.
-type monitorRow struct {
-	row     int
-	outcome *monitor.Outcome
-	err     string
-}
-
-func newMonitorReport(run *monitor.Run, bad []rowError) *monitorReport {
-	r := &monitorReport{run: run, summary: run.Summary()}
-	for _, b := range bad {
-		r.rows = append(r.rows, monitorRow{row: b.row, err: b.msg})
-	}
-	for _, rj := range run.Rejected {
-		r.rows = append(r.rows, monitorRow{row: rj.Row, err: rj.Err.Error()})
-	}
-	for i := range run.Graded {
-		r.rows = append(r.rows, monitorRow{row: run.Graded[i].Row, outcome: &run.Graded[i]})
-	}
-	sort.SliceStable(r.rows, func(i, j int) bool { return r.rows[i].row < r.rows[j].row })
-	return r
-}
-
-func (r *monitorReport) rejected() int { return len(r.rows) - len(r.run.Graded) }
-
-func (r *monitorReport) write(c *cobra.Command, format string) error {
-	switch format {
+func newMonitorSink(o outputOptions, w io.Writer, p *monitor.Profile, at time.Time, stderr io.Writer) (monitorSink, error) {
+	switch o.format {
 	case "json":
-		out, err := r.jsonLines()
-		if err != nil {
-			return &findingsError{msg: "无法输出结果：" + err.Error()}
-		}
-		return write(c.OutOrStdout(), out)
+		return &monitorJSONSink{w: w}, nil
 	case "csv":
-		out, err := r.csv()
-		if err != nil {
-			return &findingsError{msg: "无法输出结果：" + err.Error()}
-		}
-		if err := write(c.OutOrStdout(), out); err != nil {
-			return err
-		}
-		var b strings.Builder
-		r.writeRejected(&b)
-		r.writeSummary(&b)
-		r.previous.write(&b)
-		return write(c.ErrOrStderr(), []byte(b.String()))
+		return newMonitorCSVSink(w, o.csvEncoding(), stderr)
+	case "xlsx":
+		return newMonitorXLSXSink(w, p, at)
 	}
-	return write(c.OutOrStdout(), []byte(r.table()))
+	return &monitorTableSink{w: w, at: at, rows: newPadTable(monitorTableColumns)}, nil
 }
 
 // exact prints an amount's number exactly, without trailing zeros.
-func exact(a amount.Amount) string { return a.Value().String() }
+func exact(a amount.Amount) string { return decimalText(a.Value()) }
 
 func rectifyBy(o *monitor.Outcome) string {
 	if o.RectifyBy.IsZero() {
@@ -88,7 +47,7 @@ func deviation(o *monitor.Outcome) string {
 	if !o.HasDeviation {
 		return ""
 	}
-	return o.Deviation.String()
+	return decimalText(o.Deviation)
 }
 
 func yesNo(b bool) string {
@@ -98,46 +57,68 @@ func yesNo(b bool) string {
 	return "否"
 }
 
+// rejectedName is the name a rejected row shows: its record's display name, so a 涉密
+// project (or one whose 涉密 cell could not be read) is never named.
+func rejectedName(r *monitorRow) string { return r.outcome.DisplayName() }
+
 // --- table ---
 
-func (r *monitorReport) table() string {
+// monitorTableSink lays the rows out as a table padded to the widest cell, so it keeps them
+// until the end: the table format is for reading on screen, CSV, JSON and xlsx stream.
+type monitorTableSink struct {
+	w        io.Writer
+	at       time.Time
+	rows     *padTable
+	rejected []byte // the lines listing rejected rows
+}
+
+var monitorTableColumns = []column{{title: "项目编号"}, {title: "项目名称"}, {title: "部门"}, {title: "预算数（万元）", right: true},
+	{title: "执行数（万元）", right: true}, {title: "偏差", right: true}, {title: "等级"}, {title: "红标"}, {title: "整改期限"}}
+
+func (s *monitorTableSink) encode(*monitorRow) []byte { return nil }
+
+func (s *monitorTableSink) row(r *monitorRow) error {
+	if !r.graded {
+		s.rejected = fmt.Appendf(s.rejected, "  第 %d 行：%s\n", r.num, r.err)
+		return nil
+	}
+	o := &r.outcome
+	dev := ""
+	if o.HasDeviation {
+		dev = amount.FormatPercent(o.Deviation, 2)
+	}
+	s.rows.add([]string{o.ID, o.DisplayName(), o.Dept, exact(o.Budget.In(amount.Wan)),
+		exact(o.Spent.In(amount.Wan)), dev, o.Grade.Name, yesNo(o.RedFlag), rectifyBy(o)})
+	return nil
+}
+
+func (s *monitorTableSink) end(rep *monitorReport) error {
 	var b strings.Builder
-	rs := r.run.Profile.RuleSet()
-	fmt.Fprintf(&b, "监控日期：%s  规则集：%s（%s） 版本 %s\n\n", r.run.Checkpoint.Format(dayLayout), rs.ID(), rs.Title(), rs.Version())
-	cols := []column{{title: "项目编号"}, {title: "项目名称"}, {title: "部门"}, {title: "预算数（万元）", right: true},
-		{title: "执行数（万元）", right: true}, {title: "偏差", right: true}, {title: "等级"}, {title: "红标"}, {title: "整改期限"}}
-	var rows [][]string
-	for _, row := range r.rows {
-		if o := row.outcome; o != nil {
-			dev := ""
-			if o.HasDeviation {
-				dev = amount.FormatPercent(o.Deviation, 2)
-			}
-			rows = append(rows, []string{o.ID, o.DisplayName(), o.Dept, exact(o.Budget.In(amount.Wan)),
-				exact(o.Spent.In(amount.Wan)), dev, o.Grade.Name, yesNo(o.RedFlag), rectifyBy(o)})
-		}
+	rs := rep.profile.RuleSet()
+	fmt.Fprintf(&b, "监控日期：%s  规则集：%s（%s） 版本 %s\n", rep.summary.Checkpoint.Format(dayLayout), rs.ID(), rs.Title(), rs.Version())
+	if rep.calendar != "" {
+		fmt.Fprintf(&b, "整改期限按工作日计，工作日历：%s\n", rep.calendar)
 	}
-	writeTable(&b, cols, rows)
-	r.writeRejected(&b)
-	r.writeSummary(&b)
-	r.previous.write(&b)
-	return b.String()
+	b.WriteString("\n")
+	if _, err := io.WriteString(s.w, b.String()); err != nil {
+		return err
+	}
+	if err := s.rows.writeTo(s.w); err != nil {
+		return err
+	}
+	b.Reset()
+	if len(s.rejected) > 0 {
+		b.WriteString("\n不能评级的行：\n")
+		b.Write(s.rejected)
+	}
+	rep.writeSummary(&b)
+	rep.previous.write(&b)
+	_, err := io.WriteString(s.w, b.String())
+	return err
 }
 
-func (r *monitorReport) writeRejected(b *strings.Builder) {
-	if r.rejected() == 0 {
-		return
-	}
-	b.WriteString("\n不能评级的行：\n")
-	for _, row := range r.rows {
-		if row.outcome == nil {
-			fmt.Fprintf(b, "  第 %d 行：%s\n", row.row, row.err)
-		}
-	}
-}
-
-func (r *monitorReport) writeSummary(b *strings.Builder) {
-	s := r.summary
+func (rep *monitorReport) writeSummary(b *strings.Builder) {
+	s := rep.summary
 	fmt.Fprintf(b, "\n%s 监控汇总：\n", s.Checkpoint.Format(dayLayout))
 	cols := []column{{title: "等级"}, {title: "颜色"}, {title: "项目数", right: true},
 		{title: "资金（万元）", right: true}, {title: "资金（亿元）", right: true}}
@@ -147,25 +128,31 @@ func (r *monitorReport) writeSummary(b *strings.Builder) {
 	}
 	rows = append(rows, []string{"合计", "", strconv.Itoa(s.Total.Count), exact(s.Total.Wan()), exact(s.Total.Yi())})
 	writeTable(b, cols, rows)
-	fmt.Fprintf(b, "红标 %d 个。读入 %d 行 = 评级 %d 行 + 不能评级 %d 行。\n", s.Flagged, len(r.rows), len(r.run.Graded), r.rejected())
-	r.writeGroups(b, "部门", s.ByDept)
-	r.writeGroups(b, "资金类型", s.ByFund)
+	fmt.Fprintf(b, "红标 %d 个。%s\n", s.Flagged, rep.accounting())
+	rep.writeGroups(b, "部门", s.ByDept)
+	rep.writeGroups(b, "资金类型", s.ByFund)
 }
 
-func (r *monitorReport) writeGroups(b *strings.Builder, title string, groups []monitor.Group) {
+// accounting says rows in = rows graded + rows rejected, and how many blank rows were not
+// counted as data.
+func (rep *monitorReport) accounting() string {
+	msg := fmt.Sprintf("读入 %d 行 = 评级 %d 行 + 不能评级 %d 行。", rep.rows, rep.graded, rep.rejected)
+	if rep.skipped > 0 {
+		msg += fmt.Sprintf("另有空行 %d 行，不算数据行。", rep.skipped)
+	}
+	return msg
+}
+
+func (rep *monitorReport) writeGroups(b *strings.Builder, title string, groups []monitor.Group) {
 	fmt.Fprintf(b, "\n按%s：\n", title)
 	cols := []column{{title: title}}
-	for _, g := range r.summary.Lines {
+	for _, g := range rep.summary.Lines {
 		cols = append(cols, column{title: g.Grade.Name, right: true})
 	}
 	cols = append(cols, column{title: "项目数", right: true}, column{title: "资金（万元）", right: true})
 	var rows [][]string
 	for _, g := range groups {
-		key := g.Key
-		if key == "" {
-			key = "（未填）"
-		}
-		row := []string{key}
+		row := []string{groupKey(g.Key)}
 		for _, l := range g.Lines {
 			row = append(row, strconv.Itoa(l.Count))
 		}
@@ -174,23 +161,18 @@ func (r *monitorReport) writeGroups(b *strings.Builder, title string, groups []m
 	writeTable(b, cols, rows)
 }
 
-// --- csv ---
-
-func (r *monitorReport) csv() ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"行", "项目编号", "项目名称", "部门", "资金类型", "等级", "颜色", "偏差", "红标", "整改期限"})
-	for _, row := range r.rows {
-		if o := row.outcome; o != nil {
-			_ = w.Write([]string{strconv.Itoa(row.row), o.ID, o.DisplayName(), o.Dept, o.Fund, o.Grade.Name, o.Grade.Colour,
-				deviation(o), yesNo(o.RedFlag), rectifyBy(o)})
-		}
+func groupKey(key string) string {
+	if key == "" {
+		return "（未填）"
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return key
 }
 
 // --- json ---
+
+// monitorJSONSink writes JSON lines: one object per data row, then the transitions, then
+// the summary.
+type monitorJSONSink struct{ w io.Writer }
 
 type monitorJSONOutcome struct {
 	ID        string  `json:"id"`
@@ -204,6 +186,36 @@ type monitorJSONOutcome struct {
 type monitorJSONRejected struct {
 	Row   int    `json:"row"`
 	Error string `json:"error"`
+}
+
+func (s *monitorJSONSink) encode(r *monitorRow) []byte {
+	var v any = monitorJSONRejected{Row: r.num, Error: r.err}
+	if r.graded {
+		o := &r.outcome
+		jo := monitorJSONOutcome{ID: o.ID, Name: o.DisplayName(), Grade: o.Grade.Name, RedFlag: o.RedFlag}
+		if o.HasDeviation {
+			d := o.Deviation.String()
+			jo.Deviation = &d
+		}
+		if d := rectifyBy(o); d != "" {
+			jo.RectifyBy = &d
+		}
+		v = jo
+	}
+	line, err := jsonLine(v)
+	if err != nil { // plain strings and numbers: cannot fail
+		return nil
+	}
+	return line
+}
+
+func (s *monitorJSONSink) row(r *monitorRow) error {
+	line := r.line
+	if line == nil {
+		line = s.encode(r)
+	}
+	_, err := s.w.Write(line)
+	return err
 }
 
 type monitorJSONLine struct {
@@ -222,13 +234,17 @@ type monitorJSONGroup struct {
 	Grades []monitorJSONLine `json:"grades"`
 }
 
+// monitorJSONSummary is the last line's "summary" object; its schema is documented in
+// monitorHelp and the handbook (section 1.6).
 type monitorJSONSummary struct {
 	Checkpoint string             `json:"checkpoint"`
 	RuleSet    string             `json:"ruleset"`
 	Version    string             `json:"version"`
+	Hash       string             `json:"hash"`
 	Rows       int                `json:"rows"`
 	Graded     int                `json:"graded"`
 	Rejected   int                `json:"rejected"`
+	Skipped    int                `json:"skipped"`
 	RedFlags   int                `json:"red_flags"`
 	Grades     []monitorJSONLine  `json:"grades"`
 	Total      monitorJSONLine    `json:"total"`
@@ -252,40 +268,19 @@ func groupsJSON(gs []monitor.Group) []monitorJSONGroup {
 	return out
 }
 
-func (r *monitorReport) jsonLines() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+func (s *monitorJSONSink) end(rep *monitorReport) error {
+	enc := json.NewEncoder(s.w)
 	enc.SetEscapeHTML(false)
-	for _, row := range r.rows {
-		var v any = monitorJSONRejected{Row: row.row, Error: row.err}
-		if o := row.outcome; o != nil {
-			jo := monitorJSONOutcome{ID: o.ID, Name: o.DisplayName(), Grade: o.Grade.Name, RedFlag: o.RedFlag}
-			if o.HasDeviation {
-				d := o.Deviation.String()
-				jo.Deviation = &d
-			}
-			if d := rectifyBy(o); d != "" {
-				jo.RectifyBy = &d
-			}
-			v = jo
-		}
-		if err := enc.Encode(v); err != nil {
-			return nil, err
-		}
+	if err := rep.previous.writeJSON(enc); err != nil {
+		return err
 	}
-	if err := r.previous.writeJSON(&buf); err != nil {
-		return nil, err
-	}
-	s := r.summary
-	rs := r.run.Profile.RuleSet()
-	js := monitorJSONSummary{Checkpoint: s.Checkpoint.Format(dayLayout), RuleSet: rs.ID(), Version: rs.Version(),
-		Rows: len(r.rows), Graded: len(r.run.Graded), Rejected: r.rejected(), RedFlags: s.Flagged,
-		Total: lineJSON(s.Total), ByDept: groupsJSON(s.ByDept), ByFund: groupsJSON(s.ByFund)}
-	for _, l := range s.Lines {
+	sum := rep.summary
+	rs := rep.profile.RuleSet()
+	js := monitorJSONSummary{Checkpoint: sum.Checkpoint.Format(dayLayout), RuleSet: rs.ID(), Version: rs.Version(), Hash: rs.Hash(),
+		Rows: rep.rows, Graded: rep.graded, Rejected: rep.rejected, Skipped: rep.skipped, RedFlags: sum.Flagged,
+		Total: lineJSON(sum.Total), ByDept: groupsJSON(sum.ByDept), ByFund: groupsJSON(sum.ByFund)}
+	for _, l := range sum.Lines {
 		js.Grades = append(js.Grades, lineJSON(l))
 	}
-	if err := enc.Encode(map[string]monitorJSONSummary{"summary": js}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return enc.Encode(map[string]monitorJSONSummary{"summary": js})
 }

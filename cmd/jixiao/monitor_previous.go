@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -14,7 +13,7 @@ import (
 // previousRun grades the earlier checkpoint's file (--previous) with the rule set in force
 // on its own date, so the report can say how each project moved and whether each project
 // flagged then has recovered. Its rows that cannot be graded are counted, not compared.
-func (o *monitorOptions) previousRun(c *cobra.Command, current *monitor.Profile) (*monitor.Run, int, error) {
+func (o *monitorOptions) previousRun(c *cobra.Command, current *monitor.Profile, opts []monitor.RunOption) (*monitor.Run, int, error) {
 	if o.previous == "" {
 		return nil, 0, nil
 	}
@@ -25,7 +24,12 @@ func (o *monitorOptions) previousRun(c *cobra.Command, current *monitor.Profile)
 	if !ok {
 		return nil, 0, usagef(c, "--previous-checkpoint 应为日期，如 2024-05-31，这里是 %q", o.previousCheckpoint)
 	}
-	recs, bad, err := readMonitorFile(o.previous, current.RuleSet().Inputs())
+	if !at.Before(current.Day()) {
+		return nil, 0, usagef(c, "--previous-checkpoint %s 应早于本次的 --checkpoint %s", o.previousCheckpoint, o.checkpoint)
+	}
+	src := o.source
+	src.sheet = o.previousSheet
+	recs, bad, err := src.readRecords(o.previous, current.RuleSet())
 	if err != nil {
 		return nil, 0, usagef(c, "%s：%v", o.previous, err)
 	}
@@ -34,11 +38,11 @@ func (o *monitorOptions) previousRun(c *cobra.Command, current *monitor.Profile)
 	if err != nil {
 		return nil, 0, err
 	}
-	run, err := p.Run(c.Context(), at, recs)
+	run, err := p.Run(c.Context(), at, recs, opts...)
 	if err != nil {
-		return nil, 0, &findingsError{msg: err.Error()}
+		return nil, 0, runError(c, err)
 	}
-	return run, len(bad) + len(run.Rejected), nil
+	return run, bad + len(run.Rejected), nil
 }
 
 // previousReport is the comparison with the earlier checkpoint, when there is one.
@@ -67,11 +71,16 @@ func recovery(t monitor.Transition) string {
 	return "未好转"
 }
 
+// name is the project's name as shown: （涉密） when either checkpoint's file marks it 涉密,
+// since a file that forgets the mark must not reveal what the other one hides.
 func (p *previousReport) name(t monitor.Transition) string {
-	if t.Change == monitor.Dropped {
-		return t.Before.DisplayName()
+	if t.Before.Secret || t.After.Secret {
+		return monitor.ClassifiedName
 	}
-	return t.After.DisplayName()
+	if t.Change == monitor.Dropped {
+		return t.Before.Name
+	}
+	return t.After.Name
 }
 
 func (p *previousReport) flaggedBefore() (flagged, recovered int) {
@@ -119,12 +128,10 @@ type monitorJSONTransition struct {
 }
 
 // writeJSON writes one {"transition": …} object per project, before the summary line.
-func (p *previousReport) writeJSON(buf *bytes.Buffer) error {
+func (p *previousReport) writeJSON(enc *json.Encoder) error {
 	if p == nil {
 		return nil
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
 	for _, t := range p.transitions {
 		jt := monitorJSONTransition{ID: t.ID, Name: p.name(t), Before: t.Before.Grade.Name, After: t.After.Grade.Name,
 			Change: t.Change.String(), FlaggedBefore: t.Before.RedFlag, Recovered: t.Recovered}
