@@ -22,6 +22,7 @@ type project struct {
 	Spent      decimal.Decimal `rule:"执行数"`
 	Month      int             `rule:"月份"`
 	Checkpoint time.Time       `rule:"监控日期"`
+	Plan       decimal.Decimal `rule:"计划进度"` // the project's own plan; 0 is none
 }
 
 // graded is what a batch gives back for one project.

@@ -49,3 +49,32 @@ func ExampleOpen_legacyXLS() {
 	// true
 	// 这是旧版 Excel 文件（.xls），或是设置了打开密码的表格：请在 Excel 中“另存为” .xlsx 或 CSV（如有密码请先取消）后再读取
 }
+
+// Rows may be encoded on several goroutines with AppendCSV and written in order with
+// WriteLine; the file is UTF-8 with the byte-order mark Excel needs, lines end in CRLF.
+func ExampleCSVWriter_WriteLine() {
+	var b strings.Builder
+	w, err := tables.NewCSVWriter(&b, tables.UTF8)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = w.Write([]string{"项目编号", "项目名称"})
+	line := tables.AppendCSV(nil, []string{"MF001", "学生营养餐,午餐"}) // on any goroutine
+	_ = w.WriteLine(line)
+	if err := w.Close(); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Printf("%q\n", b.String())
+	// Output:
+	// "\ufeff项目编号,项目名称\r\nMF001,\"学生营养餐,午餐\"\r\n"
+}
+
+// A rule set's grade colour is checked before a report is written.
+func ExampleCheckColour() {
+	fmt.Println(tables.CheckColour("绿色"), tables.CheckColour("绿"), tables.CheckColour("#C6EFCE"))
+	fmt.Println(tables.CheckColour("玫红"))
+	// Output:
+	// <nil> <nil> <nil>
+	// 不认识的颜色“玫红”：请写 红色、黄色、绿色、蓝色、橙色、灰色，或 #RRGGBB
+}

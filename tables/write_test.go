@@ -2,7 +2,9 @@ package tables_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -95,4 +97,36 @@ func TestXLSXWriter(t *testing.T) {
 	assert.Error(t, s.Row(tables.Cell{}, tables.Cell{}), "more cells than columns")
 	_, err = tables.NewXLSX().WriteTo(&bytes.Buffer{})
 	assert.Error(t, err, "a workbook needs a sheet")
+}
+
+// TestAppendCSVMatchesEncodingCSV keeps AppendCSV byte for byte what encoding/csv writes.
+func TestAppendCSVMatchesEncodingCSV(t *testing.T) {
+	tests := []struct {
+		cells  []string
+		reason string
+	}{
+		{[]string{"a", "b"}, "plain cells"},
+		{[]string{"", ""}, "empty cells are not quoted"},
+		{[]string{"学生营养餐,午餐"}, "a comma is quoted"},
+		{[]string{"含\"引号\""}, "quotes are doubled"},
+		{[]string{"两\n行", "回车\r\n换行"}, "line breaks are written as CRLF inside quotes"},
+		{[]string{" 前面有空格", "\u3000全角空格", "\u00a0不换行空格", "\u2003全身空格", "\u1680欧甘空格", "汉字"}, "a leading blank is quoted, as encoding/csv does"},
+		{[]string{`\.`}, "encoding/csv quotes a lone \\."},
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) && r != '\n' && r != '\r' {
+			tests = append(tests, struct {
+				cells  []string
+				reason string
+			}{[]string{string(r) + "甲"}, "every Unicode space at the start of a cell"})
+		}
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.UseCRLF = true
+		require.NoError(t, w.Write(tt.cells))
+		w.Flush()
+		assert.Equal(t, b.String(), string(tables.AppendCSV(nil, tt.cells)), tt.reason)
+	}
 }

@@ -2,10 +2,10 @@ package tables
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +26,7 @@ type Column struct {
 }
 
 // Cell is one cell: its text and, optionally, the colour to fill it with — a colour name as
-// rule sets declare them (红色, 黄色, 绿色, 蓝色, 橙色, 灰色) or #RRGGBB.
+// rule sets declare them (红色, 黄色, 绿色, 蓝色, 橙色, 灰色, or 红, 黄 … without 色) or #RRGGBB.
 type Cell struct {
 	Text string
 	Fill string
@@ -122,6 +122,9 @@ func (s *SheetWriter) Row(cells ...Cell) error {
 		if err != nil {
 			return err
 		}
+		if key == (styleKey{}) && c.Text == "" {
+			continue // an empty cell without a fill is not written at all
+		}
 		id, err := s.x.style(key)
 		if err != nil {
 			return err
@@ -167,16 +170,29 @@ func (s *SheetWriter) put(vals []any) error {
 func (s *SheetWriter) Flush() error { return s.sw.Flush() }
 
 // WriteTo writes the workbook to w. The parts are stored in a fixed order, so the same
-// workbook is always the same bytes (excelize's own order varies from run to run).
+// workbook is always the same bytes (excelize's own order varies from run to run). The
+// workbook is first written to a temporary file, not to memory: a sheet of a million rows is
+// tens of megabytes.
 func (x *XLSXWriter) WriteTo(w io.Writer) (int64, error) {
 	if x.sheets == 0 {
 		return 0, errors.New("工作簿里还没有工作表")
 	}
-	var raw bytes.Buffer
-	if _, err := x.f.WriteTo(&raw); err != nil {
+	tmp, err := os.CreateTemp("", "jixiao-*.xlsx")
+	if err != nil {
 		return 0, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(raw.Bytes()), int64(raw.Len()))
+	defer func() {
+		_ = tmp.Close()           // read-only by now, or already failed
+		_ = os.Remove(tmp.Name()) // ours alone: nothing else refers to it
+	}()
+	if _, err := x.f.WriteTo(tmp); err != nil {
+		return 0, err
+	}
+	st, err := tmp.Stat() // excelize writes straight to the file and does not count
+	if err != nil {
+		return 0, err
+	}
+	zr, err := zip.NewReader(tmp, st.Size())
 	if err != nil {
 		return 0, err
 	}
@@ -246,21 +262,21 @@ func (x *XLSXWriter) style(key styleKey) (int, error) {
 	return id, nil
 }
 
-// fillColour reads a colour name or #RRGGBB. The names give light shades, so the text on
-// them stays readable.
+// fillColour reads a colour name (红色 or 红) or #RRGGBB. The names give light shades, so the
+// text on them stays readable.
 func fillColour(name string) (string, error) {
-	switch name {
-	case "红色":
+	switch strings.TrimSuffix(name, "色") {
+	case "红":
 		return "#F4B6B6", nil
-	case "黄色":
+	case "黄":
 		return "#FFE699", nil
-	case "绿色":
+	case "绿":
 		return "#C6EFCE", nil
-	case "蓝色":
+	case "蓝":
 		return "#BDD7EE", nil
-	case "橙色":
+	case "橙":
 		return "#F8CBAD", nil
-	case "灰色":
+	case "灰":
 		return "#D9D9D9", nil
 	}
 	if len(name) == 7 && name[0] == '#' {
@@ -269,4 +285,11 @@ func fillColour(name string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("不认识的颜色“%s”：请写 红色、黄色、绿色、蓝色、橙色、灰色，或 #RRGGBB", name)
+}
+
+// CheckColour tells whether a fill colour can be written, with the reason when it cannot, so
+// a caller can refuse a rule set's colour before writing a report.
+func CheckColour(name string) error {
+	_, err := fillColour(name)
+	return err
 }

@@ -97,7 +97,7 @@ var (
 	hbMarks   = map[string]bool{"file": true, "expect-error": true, "same-library": true, "same-as": true, "tests": true, "exit": true, "output": true}
 	hbExtends = regexp.MustCompile(`(?m)^extends:`)
 	hbWantErr = regexp.MustCompile(`^错误\s+([EFR]\d{3})(?:\s*[：:]\s*(.+))?$`)
-	hbCodeRow = regexp.MustCompile("^\\|\\s*`?([EFR]\\d{3})`?\\s*\\|\\s*([^|]*?)\\s*\\|\\s*([^|]*?)\\s*\\|")
+	hbCodeRow = regexp.MustCompile("^\\|\\s*`?([EFRW]\\d{3})`?\\s*\\|\\s*([^|]*?)\\s*\\|\\s*([^|]*?)\\s*\\|")
 	hbQuoted  = regexp.MustCompile(`「([^」]+)」`)
 	hbDefRow  = regexp.MustCompile("^\\s*\\|\\s*`([a-z]+-[a-z-]+)`\\s*\\|\\s*([^|]*?)\\s*\\|\\s*`?([a-z-]*)`?\\s*\\|")
 	hbFuncRow = regexp.MustCompile("^\\|\\s*`([a-z_]+)`\\s*\\|\\s*`([^`]+)`\\s*\\|\\s*([^|]*?)\\s*\\|")

@@ -112,23 +112,23 @@ func newRootCmd(helpErr *error) *cobra.Command {
 		DisableFlagsInUseLine: true,
 		CompletionOptions:     cobra.CompletionOptions{DisableDefaultCmd: true},
 		RunE: func(c *cobra.Command, args []string) error {
+			if v, _ := c.Flags().GetBool("version"); v {
+				return writeVersion(c)
+			}
 			if len(args) == 0 {
 				return usagef(c, "缺少子命令")
 			}
-			msg := fmt.Sprintf("未知子命令 %q", args[0])
-			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
-				msg += fmt.Sprintf("，是否为 %s？", strings.Join(s, "、"))
-			}
-			return usagef(c, "%s", msg)
+			return unknownCommand(c, args[0])
 		},
 	}
 	root.PersistentFlags().BoolP("help", "h", false, "显示帮助")
+	root.Flags().Bool("version", false, "显示版本")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
 		*helpErr = writeHelp(c.OutOrStdout(), c)
 	})
 	root.SetHelpCommand(newHelpCmd())
-	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd(), newMonitorCmd(), newScoreCmd())
+	root.AddCommand(newCheckCmd(), newTestCmd(), newExplainCmd(), newExprCmd(), newDemoCmd(), newEvalCmd(), newMonitorCmd(), newScoreCmd(), newVersionCmd())
 	root.InitDefaultHelpCmd() // adds help now, so the help text lists it before Execute runs
 	for _, c := range root.Commands() {
 		c.DisableFlagsInUseLine = true

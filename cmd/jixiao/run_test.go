@@ -57,12 +57,14 @@ const rootHelp = `jixiao（绩效）按规则计算预算绩效：执行率、�
 子命令：
   check    检查规则文件，列出所有错误
   demo     复核民丰县 2023 年重点评价和项目支出评价的数字
+  eval     用任一规则集计算一张表的每一行
   explain  用规则集计算一条记录，逐步说明每个结果的来历
   expr     计算一个表达式
   help     显示子命令的说明
   monitor  绩效运行监控：按规则给每个项目分级，挂红标，按等级汇总
-  score    单位自评打分：按规则计算每个项目的执行率、指标得分、总分、等级和结果应用
+  score    评价打分：单位自评表、重点评价表或部门整体支出评价表，算执行率、指标得分、总分、等级和结果应用
   test     运行规则文件中的测试
+  version  显示 jixiao 的版本
 
 运行 jixiao help <子命令> 或 jixiao <子命令> --help 查看子命令的说明。
 `
@@ -80,8 +82,12 @@ func TestRunRoot(t *testing.T) {
 			reason: "jixiao help 与 jixiao --help 相同"},
 		{name: "未知子命令", args: []string{"foo"}, stderr: "jixiao: 未知子命令 \"foo\"\n\n" + help, code: exitUsage,
 			reason: "未知子命令是用法错误，并列出有哪些子命令"},
-		{name: "拼错子命令", args: []string{"exp", "1"}, stderr: "jixiao: 未知子命令 \"exp\"，是否为 explain、expr？\n\n" + help,
-			code: exitUsage, reason: "拼错的子命令给出建议"},
+		{name: "拼错子命令", args: []string{"exp", "1"}, stderr: "jixiao: 未知子命令 \"exp\"，你是不是想用 expr？\n\n" + help,
+			code: exitUsage, reason: "拼错的子命令给出最相近的一个"},
+		{name: "少打一个字母", args: []string{"chek", "a.yaml"}, stderr: "jixiao: 未知子命令 \"chek\"，你是不是想用 check？\n\n" + help,
+			code: exitUsage, reason: "issue 7 的例子：chek 是 check"},
+		{name: "大小写", args: []string{"Test"}, stderr: "jixiao: 未知子命令 \"Test\"，你是不是想用 test？\n\n" + help,
+			code: exitUsage, reason: "子命令区分大小写，但建议不区分"},
 		{name: "未知全局选项", args: []string{"--verbose"}, stderr: "jixiao: 未知选项 --verbose\n\n" + help,
 			code: exitUsage, reason: "cobra 的英文错误换成中文"},
 		{name: "help 未知子命令", args: []string{"help", "nope"},
