@@ -70,8 +70,8 @@ func (o fastOps) div(a, b fixed.Num, p int32) (fixed.Num, bool) {
 	q, ok := fixed.DivRound(a, b, p)
 	return o.ok(fixed.TrimZeros(q), ok)
 }
-func (o fastOps) mod(a, b fixed.Num) (fixed.Num, bool)          { return o.ok(fixed.Mod(a, b)) }
-func (o fastOps) round(a fixed.Num, p int32) (fixed.Num, bool)  { return o.ok(fixed.Round(a, p)) }
+func (o fastOps) mod(a, b fixed.Num) (fixed.Num, bool)         { return o.ok(fixed.Mod(a, b)) }
+func (o fastOps) round(a fixed.Num, p int32) (fixed.Num, bool) { return o.ok(fixed.Round(a, p)) }
 func (o fastOps) roundFloor(a fixed.Num, p int32) (fixed.Num, bool) {
 	return o.ok(fixed.RoundFloor(a, p))
 }
