@@ -352,7 +352,7 @@ formulas:
 	_, err := lib.LoadBytes(rulefile.Source{Name: "大.yaml", Data: make([]byte, 70<<10)})
 	fmt.Println(err)
 	// Output:
-	// 96
+	// 96.0
 	// 大.yaml: 文件过大：71680 字节，上限 65536 字节
 }
 

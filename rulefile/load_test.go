@@ -289,7 +289,7 @@ func TestLoadExactNumbers(t *testing.T) {
 
 	ev, err := rs.Evaluate(rs.Effective(), map[string]any{"金额": "0.01"})
 	require.NoError(t, err)
-	assert.Equal(t, "12345678901234567.9", ldGet(t, ev, "合计").String(), "0.01 + 12345678901234567.89, exactly")
+	assert.Equal(t, "12345678901234567.90", ldGet(t, ev, "合计").String(), "0.01 + 12345678901234567.89, exactly")
 	for _, r := range rs.RunTests() {
 		assert.True(t, r.Passed(), "%s: %v %v", r.Name, r.Err, r.Failures)
 	}
@@ -303,7 +303,7 @@ func TestLoadGivenConstantExpressions(t *testing.T) {
 		reason      string
 	}{
 		{"8/12", "0.66666666666666666667", "八个月的序时进度，二十位小数，末位四舍五入"},
-		{"(1 + 2) * 10%", "0.3", "百分数与括号"},
+		{"(1 + 2) * 10%", "0.30", "百分数与括号：10% 是两位小数，乘积保留"},
 		{"round(2/3, 2)", "0.67", "内置函数可用"},
 		{"-5", "-5", "负数"},
 		{"1,234.5", "1234.5", "千分位写法的数字"},
@@ -345,11 +345,11 @@ func TestLoadParamsByDate(t *testing.T) {
 		limit  string
 		reason string
 	}{
-		{ldDay(2024, 1, 1), "差", "0.2", "生效首日用年初标准"},
-		{ldDay(2024, 6, 30), "差", "0.2", "调整前一天仍是 20%"},
-		{ldDay(2024, 7, 1), "良", "0.3", "调整当天起用 30%"},
-		{time.Date(2024, 7, 1, 23, 59, 0, 0, time.FixedZone("CST", 8*3600)), "良", "0.3", "只看日历日，不看时刻和时区"},
-		{ldDay(2025, 3, 1), "良", "0.3", "没有 until：一直有效"},
+		{ldDay(2024, 1, 1), "差", "0.20", "生效首日用年初标准"},
+		{ldDay(2024, 6, 30), "差", "0.20", "调整前一天仍是 20%"},
+		{ldDay(2024, 7, 1), "良", "0.30", "调整当天起用 30%"},
+		{time.Date(2024, 7, 1, 23, 59, 0, 0, time.FixedZone("CST", 8*3600)), "良", "0.30", "只看日历日，不看时刻和时区"},
+		{ldDay(2025, 3, 1), "良", "0.30", "没有 until：一直有效"},
 	}
 	early, err := rs.Program(ldDay(2024, 3, 1))
 	require.NoError(t, err)
@@ -620,7 +620,7 @@ tables:
 			rows = append(rows, row{s.Row, s.Text, s.Line, s.Matched})
 		}
 	}
-	assert.Equal(t, []string{"执行率=0.53333333333333333333", "序时进度=0.66666666666666666667", "偏差=0.2"}, formulas,
+	assert.Equal(t, []string{"执行率=0.53333333333333333333", "序时进度=0.66666666666666666667", "偏差=0.2000"}, formulas,
 		"every formula, in dependency order, with its value")
 	assert.Equal(t, []row{{1, "偏差 == 0", 15, false}, {2, "偏差 <= 良上限", 17, true}}, rows,
 		"rows tried in order until the match; the else row is not tried")

@@ -56,7 +56,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 	want := map[string]swapWant{}
 	for i, data := range files {
 		sum := sha256.Sum256(data)
-		want[hex.EncodeToString(sum[:])] = []swapWant{{"1", "0.2", "差"}, {"2", "0.3", "良"}}[i]
+		want[hex.EncodeToString(sum[:])] = []swapWant{{"1", "0.20", "差"}, {"2", "0.30", "良"}}[i]
 	}
 	require.Len(t, want, 2)
 
@@ -113,7 +113,7 @@ func TestSwapUnderConcurrentEvaluation(t *testing.T) {
 					return
 				}
 				got := swapWant{swapValue(ev, "版本"), swapValue(ev, "上限"), swapValue(ev, "等级")}
-				if got != w || swapValue(ev, "偏差") != "0.25" {
+				if got != w || swapValue(ev, "偏差") != "0.2500" {
 					t.Errorf("hash of version %s but values %+v (偏差 %s): a mix of versions", w.version, got, swapValue(ev, "偏差"))
 					return
 				}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/big"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao-go/jixiao/internal/fixed"
@@ -9,7 +11,8 @@ import (
 // arithmetic is one number representation the closure compiler can target. fastOps computes
 // in 128-bit fixed point; decOps in decimal.Decimal. Both follow shopspring's scale rules, so
 // their digits are identical; an operation returns false when its result does not fit
-// (fast: recompute the record with decOps; dec: the result breaks a limit).
+// (fast: recompute the record with decOps; dec: the result breaks a limit). A quotient is the
+// one exception to shopspring's scale: it drops the zeros DivRound pads it with.
 type arithmetic[N any] interface {
 	slots(f *frame) []N
 	fromDec(d decimal.Decimal) (N, bool)
@@ -63,9 +66,12 @@ func (o fastOps) mul(a, b fixed.Num) (fixed.Num, bool) {
 	}
 	return n, ok
 }
-func (o fastOps) div(a, b fixed.Num, p int32) (fixed.Num, bool) { return o.ok(fixed.DivRound(a, b, p)) }
-func (o fastOps) mod(a, b fixed.Num) (fixed.Num, bool)          { return o.ok(fixed.Mod(a, b)) }
-func (o fastOps) round(a fixed.Num, p int32) (fixed.Num, bool)  { return o.ok(fixed.Round(a, p)) }
+func (o fastOps) div(a, b fixed.Num, p int32) (fixed.Num, bool) {
+	q, ok := fixed.DivRound(a, b, p)
+	return o.ok(fixed.TrimZeros(q), ok)
+}
+func (o fastOps) mod(a, b fixed.Num) (fixed.Num, bool)         { return o.ok(fixed.Mod(a, b)) }
+func (o fastOps) round(a fixed.Num, p int32) (fixed.Num, bool) { return o.ok(fixed.Round(a, p)) }
 func (o fastOps) roundFloor(a fixed.Num, p int32) (fixed.Num, bool) {
 	return o.ok(fixed.RoundFloor(a, p))
 }
@@ -106,7 +112,7 @@ func (o decOps) add(a, b decimal.Decimal) (decimal.Decimal, bool) { return o.ok(
 func (o decOps) sub(a, b decimal.Decimal) (decimal.Decimal, bool) { return o.ok(a.Sub(b)) }
 func (o decOps) mul(a, b decimal.Decimal) (decimal.Decimal, bool) { return o.ok(a.Mul(b)) }
 func (o decOps) div(a, b decimal.Decimal, p int32) (decimal.Decimal, bool) {
-	return o.ok(a.DivRound(b, p))
+	return o.ok(trimZeros(a.DivRound(b, p)))
 }
 func (o decOps) mod(a, b decimal.Decimal) (decimal.Decimal, bool) { return o.ok(a.Mod(b)) }
 func (o decOps) round(a decimal.Decimal, p int32) (decimal.Decimal, bool) {
@@ -135,4 +141,28 @@ func (decOps) whole(a decimal.Decimal) (int64, bool) {
 }
 func (o decOps) short(f *frame, n *node) {
 	f.fail(n, ErrRuntimeLimit, "计算结果超出限制（数字位数或小数位数过多）")
+}
+
+// trimZeros is fixed.TrimZeros for decimal.Decimal: a quotient keeps only the places it
+// needs, so 1/4 prints 0.25, as it did before values kept their scale. The loop is bounded by
+// the digit limit every decOps result is held to.
+func trimZeros(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Zero
+	}
+	e := d.Exponent()
+	if e >= 0 {
+		return d
+	}
+	c := d.Coefficient()
+	ten, q, r := big.NewInt(10), new(big.Int), new(big.Int)
+	for e < 0 {
+		q.QuoRem(c, ten, r)
+		if r.Sign() != 0 {
+			break
+		}
+		c, q = q, c
+		e++
+	}
+	return decimal.NewFromBigInt(c, e)
 }

@@ -66,10 +66,10 @@ func xtHandwritten(r *xtRecord) xtHand {
 	if r.Budget.IsZero() || r.Month == 0 {
 		return xtHand{bad: true}
 	}
-	rate := r.Spent.DivRound(r.Budget, 20)
-	progress := decimal.NewFromInt(int64(r.Month)).DivRound(xtTwelve, 20)
+	rate := trimZeros(r.Spent.DivRound(r.Budget, 20))
+	progress := trimZeros(decimal.NewFromInt(int64(r.Month)).DivRound(xtTwelve, 20))
 	short := decimal.Max(decimal.Zero, progress.Sub(rate))
-	dev := short.DivRound(progress, 20).Round(4)
+	dev := trimZeros(short.DivRound(progress, 20)).Round(4)
 	grade := "差"
 	switch {
 	case dev.IsZero():
@@ -223,7 +223,7 @@ func (x *xtPaths) check(rec *xtRecord, res *Result, s *xtStats) {
 		return
 	}
 	for i, n := range xtNumbers {
-		if !xtSame(slow.nums[i], hand.nums[i]) || slow.strs[i] != hand.nums[i].String() {
+		if !xtSame(slow.nums[i], hand.nums[i]) || slow.strs[i] != plainString(hand.nums[i]) {
 			s.bad(rec, "%s: slow %s (exp %d), hand %s (exp %d)", n, slow.nums[i], slow.nums[i].Exponent(), hand.nums[i], hand.nums[i].Exponent())
 		}
 	}
@@ -236,7 +236,7 @@ func (x *xtPaths) check(rec *xtRecord, res *Result, s *xtStats) {
 	}
 	for i, n := range xtNumbers {
 		v, _ := res.Get(n)
-		if !xtSame(v.Decimal(), hand.nums[i]) || v.String() != hand.nums[i].String() {
+		if !xtSame(v.Decimal(), hand.nums[i]) || v.String() != plainString(hand.nums[i]) {
 			s.bad(rec, "Eval %s: %s, hand %s", n, v, hand.nums[i])
 		}
 	}
@@ -556,7 +556,7 @@ func (g *xtGen) expr(depth int) (string, decimal.Decimal) {
 	case 2:
 		return "(" + x + " * " + y + ")", g.check(xv.Mul(yv))
 	case 3:
-		return "(" + x + " / " + y + ")", g.check(xv.DivRound(g.nonzero(yv), 20))
+		return "(" + x + " / " + y + ")", g.check(trimZeros(xv.DivRound(g.nonzero(yv), 20)))
 	case 4:
 		return "min(" + x + ", " + y + ")", decimal.Min(xv, yv)
 	case 5:

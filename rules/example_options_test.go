@@ -69,7 +69,7 @@ func ExampleWithFunction() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, rules.ErrFunction), errors.Is(err, errUnknownUnit))
 	// Output:
-	// 15000 <nil>
+	// 15000.0 <nil>
 	// <expr>:1:1: 函数 折算 出错：未知单位 斤
 	// true true
 }

@@ -25,7 +25,7 @@ func ExampleCompile() {
 	}
 	// Output:
 	// 0.9878 <nil>
-	// 1 <nil>
+	// 1.0000 <nil>
 }
 
 // EvalValue gives the value of a stand-alone expression; inputs may be decimals, integers or

@@ -37,7 +37,7 @@ func ExampleCompile_exact() {
 	// 1 / 3 = 0.33333333333333333333
 	// round(2.675, 2) = 2.68
 	// round(-2.675, 2) = -2.68
-	// 12.5% * 80 = 10
+	// 12.5% * 80 = 10.000
 }
 
 // Build compiles formulas and decision tables together; EvalResult evaluates them all.
@@ -59,7 +59,7 @@ func ExampleBuild() {
 		fmt.Printf("执行数 %s：偏差 %s，等级 %s\n", spent, dev, grade)
 	}
 	// Output:
-	// 执行数 90：偏差 0，等级 优
+	// 执行数 90：偏差 0.0000，等级 优
 	// 执行数 80：偏差 0.1111，等级 良
 	// 执行数 60：偏差 0.3333，等级 差
 }

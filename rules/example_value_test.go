@@ -17,7 +17,7 @@ func ExampleValue() {
 	fmt.Println(v.Type(), v, v.Decimal().Round(0), v.IsValid())
 	fmt.Println(rules.Value{}.Type(), rules.Value{}.IsValid())
 	// Output:
-	// 数值 928.5 929 true
+	// 数值 928.50 929 true
 	// 无效类型 false
 }
 
@@ -26,7 +26,7 @@ func ExampleNumberOf() {
 	v := rules.NumberOf(decimal.RequireFromString("928.50"))
 	fmt.Println(v, v.Type(), v.Decimal().StringFixed(2))
 	// Output:
-	// 928.5 数值 928.50
+	// 928.50 数值 928.50
 }
 
 func ExampleTextOf() {
@@ -55,7 +55,7 @@ func ExampleListOf() {
 	v := rules.ListOf([]decimal.Decimal{decimal.NewFromInt(3), decimal.RequireFromString("4.50")})
 	fmt.Println(v, v.Type(), len(v.List()))
 	// Output:
-	// [3, 4.5] 数值列表 2
+	// [3, 4.50] 数值列表 2
 }
 
 // ParseValue reads text the way an input given as text is read.
@@ -79,7 +79,7 @@ func ExampleParseValue() {
 	}
 	// Output:
 	// 数值 "10,113.65" → 10113.65
-	// 数值 "20%" → 0.2
+	// 数值 "20%" → 0.20
 	// 整数 "8.5" 不是整数
 	// 布尔 "是" → true
 	// 日期 "2024/05/31" → 2024-05-31
@@ -96,7 +96,7 @@ func ExampleValue_Cmp() {
 	sort.Slice(vs, func(i, j int) bool { return vs[i].Cmp(vs[j]) < 0 })
 	fmt.Println(vs)
 	// Output:
-	// [0.85 0.9 1]
+	// [0.85 0.9 1.00]
 }
 
 // Equal compares by value: 1.0 equals 1, but a number never equals text.

@@ -83,8 +83,8 @@ func (v Value) Time() time.Time { return daysToDate(v.days) }
 // List returns a copy of a list of numbers (nil for other types): a Value never changes.
 func (v Value) List() []decimal.Decimal { return append([]decimal.Decimal(nil), v.list...) }
 
-// String formats the value as jixiao prints it: numbers in plain notation (never an exponent),
-// true/false, dates as 2006-01-02, lists as [1, 2].
+// String formats the value as jixiao prints it: numbers in plain notation (never an exponent)
+// with the scale the rule gave them (round(1, 2) is 1.00, 0.70 stays 0.70), true/false, dates as 2006-01-02, lists as [1, 2].
 func (v Value) String() string { return string(v.AppendText(nil)) }
 
 // AppendText appends the printed form of v to dst.
@@ -94,7 +94,7 @@ func (v Value) AppendText(dst []byte) []byte {
 		if v.big {
 			return append(dst, plainString(v.dec)...)
 		}
-		return v.num.AppendString(dst)
+		return v.num.AppendScaled(dst)
 	case TypeString:
 		return append(dst, v.str...)
 	case TypeBool:
@@ -114,12 +114,11 @@ func (v Value) AppendText(dst []byte) []byte {
 	return dst
 }
 
-// plainString prints a decimal without an exponent, with shopspring's digits.
+// plainString prints a decimal without an exponent and with its scale: round(1, 2) is 1.00
+// and 0.70 stays 0.70, so a report shows what the rule computed. Quotients carry only the
+// places they need (see trimZeros), so 1/4 is 0.25.
 func plainString(d decimal.Decimal) string {
-	if d.Exponent() > 0 {
-		return d.StringFixed(0)
-	}
-	return d.String()
+	return d.StringFixed(max(0, -d.Exponent()))
 }
 
 // MarshalJSON writes numbers and dates as strings (exact, never a JSON float), text as a

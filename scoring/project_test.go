@@ -84,7 +84,7 @@ func TestScoreProjectRejects(t *testing.T) {
 		}, "一级指标 效益（30 分）没有适用的指标", "没有可以分摊的指标"},
 		{"定性评定超档", func(p *scoring.Project) {
 			p.Indicators[2].Outcome = scoring.PartAchieved
-		}, "指标 按时完成：评定得分 14 不在“部分达成”的 9—12 分之间", "部分达成只能得 60%—80%"},
+		}, "指标 按时完成：评定得分 14 不在“部分达成”的 9.00—12.00 分之间", "部分达成只能得 60%—80%"},
 		{"定性缺完成情况", func(p *scoring.Project) { p.Indicators[2].Outcome = scoring.NoOutcome },
 			"定性指标 按时完成 缺少完成情况", "定性指标必须写明完成情况"},
 		{"预算为零", func(p *scoring.Project) { p.Budget = decimal.NewNullDecimal(decimal.Zero) },

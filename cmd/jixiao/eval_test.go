@@ -87,14 +87,14 @@ func TestEvalAccountsForEveryRow(t *testing.T) {
 		want   string
 		reason string
 	}{
-		{lines[0], 2, "0.9", "1,000,000元 and 900000元 are 100 and 90 万元: converted exactly"},
-		{lines[1], 3, "0.25", "2000000元 and 500000元"},
+		{lines[0], 2, "0.9000", "1,000,000元 and 900000元 are 100 and 90 万元: converted exactly"},
+		{lines[1], 3, "0.2500", "2000000元 and 500000元"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.row, tt.line.Row, tt.reason)
 		assert.Equal(t, tt.want, tt.line.Values["执行率"], tt.reason)
 	}
-	assert.Equal(t, "9", lines[0].Values["得分"], "分值 is absent from the table: its default 10 applies")
+	assert.Equal(t, "9.00", lines[0].Values["得分"], "分值 is absent from the table: its default 10 applies")
 	assert.Equal(t, "10", lines[1].Values["逾期天数"], "45667 is Excel's serial for 2025-01-10, ten days after 截止日期's default")
 	assert.Contains(t, lines[2].Error, "除数为零", "row 5 (row 4 is blank)")
 	assert.Equal(t, 5, lines[2].Row)
@@ -122,7 +122,7 @@ func TestEvalInputs(t *testing.T) {
 	}})
 	lines := evalJSON(t, "--rules", evalRules, "--sheet", "数据", book)
 	require.Len(t, lines, 3)
-	assert.Equal(t, map[string]string{"执行率": "0.9", "得分": "18", "逾期天数": "10", "评价": "达标"}, lines[0].Values,
+	assert.Equal(t, map[string]string{"执行率": "0.9000", "得分": "18.00", "逾期天数": "10", "评价": "达标"}, lines[0].Values,
 		"number cells read exactly; a date cell read as a date; 分值 from its column")
 	assert.Equal(t, "0.0001", lines[1].Values["执行率"], "an empty 分值 cell takes the default")
 	assert.Equal(t, "2024-01-01", lines[2].Summary.At, "without --at, the rule set's only version's effective date")
@@ -135,7 +135,7 @@ func TestEvalInputs(t *testing.T) {
 	template := writeFile(t, dir, "模板.csv", "项目,全年预算数（元）,截至8月底支出数\nA,20000,1\n")
 	lines = evalJSON(t, "--rules", aliased, template)
 	require.Len(t, lines, 2)
-	assert.Equal(t, "0.5", lines[0].Values["执行率"], "columns found by the aliases the rule file declares, units converted")
+	assert.Equal(t, "0.5000", lines[0].Values["执行率"], "columns found by the aliases the rule file declares, units converted")
 
 	gbk := writeFile(t, dir, "gbk.csv", gb18030(t, "等级,单位\r\n优,民政局\r\n中,教育局\r\n"))
 	lines = evalJSON(t, "--rules", "minfeng-application", gbk)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -56,13 +57,20 @@ func TestExplainSources(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
 			stdout, stderr, code := runCLI(tc.args...)
 			require.Equal(t, exitOK, code, stderr)
-			assert.Equal(t, resultsOf(byID), resultsOf(stdout), "同一条记录，结果一样")
+			assert.Equal(t, sameScale(resultsOf(byID)), sameScale(resultsOf(stdout)), "同一条记录，结果一样")
 		})
 	}
 }
 
 // resultsOf is the explanation without the header, which names the file, and with the
 // rule files named as the embedded defaults name them (rulesets/<name>.yaml).
+// trailingZeros matches the zeros after a number's last significant decimal digit.
+var trailingZeros = regexp.MustCompile(`(\d\.\d*?)0+\b|(\d)\.0+\b`)
+
+// sameScale drops trailing decimal zeros, so values compare by what they are: an amount typed
+// in 元 keeps the places of 元 when read in 万元 (6,314,600元 is 631.4600万元).
+func sameScale(s string) string { return trailingZeros.ReplaceAllString(s, "$1$2") }
+
 func resultsOf(out string) string {
 	_, results, _ := strings.Cut(out, "\n结果：\n")
 	return strings.ReplaceAll(results, "../../rulesets/", "rulesets/")
@@ -76,7 +84,7 @@ func TestExplainTrace(t *testing.T) {
 		"计算日期：2024-08-31\n",
 		"  偏差 = 0.2874\n",
 		"      ✗ 第 1 行 偏差 == 0\n          偏差 = 0.2874\n",
-		"      ✗ 第 2 行 偏差 <= 良上限\n          偏差 = 0.2874\n          良上限 = 0.2（参数）\n",
+		"      ✗ 第 2 行 偏差 <= 良上限\n          偏差 = 0.2874\n          良上限 = 0.20（参数）\n",
 		"      ✓ 第 3 行 else → 差\n",
 		"  红标 = true\n",
 		"  整改期限天数 = 30\n",
@@ -88,7 +96,7 @@ func TestExplainTrace(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "计算日期：2024-01-01\n", "--at 默认是规则集的生效日期")
 	assert.Contains(t, stdout, "      ✓ 第 2 行 else → 9.88\n          显示执行率 = 0.9878\n"+
-		"          分值 = 10（参数）\n          显示执行率 * 分值 = 9.878\n",
+		"          分值 = 10（参数）\n          显示执行率 * 分值 = 9.8780\n",
 		"算出的结果写出计算步骤")
 }
 

@@ -47,7 +47,7 @@ func deviation(o *monitor.Outcome) string {
 	if !o.HasDeviation {
 		return ""
 	}
-	return decimalText(o.Deviation)
+	return scaledText(o.Deviation)
 }
 
 func yesNo(b bool) string {

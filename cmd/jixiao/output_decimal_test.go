@@ -33,3 +33,23 @@ func TestAppendDecimalIsString(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendScaled checks a rule's result is written with its own scale, as StringFixed at
+// that scale writes it.
+func TestAppendScaled(t *testing.T) {
+	for _, tt := range []struct{ d, reason string }{
+		{"0.0000", "round(0, 4): the report shows 0.00%"}, {"0.2000", "exactly 20%, shown as 20.00%"},
+		{"-1.50", "a negative keeps its zero"}, {"12", "a whole number"}, {"1e3", "a positive exponent"},
+		{"0.1234567890123456789", "19 places: through StringFixed"},
+	} {
+		d := decimal.RequireFromString(tt.d)
+		assert.Equal(t, d.StringFixed(max(0, -d.Exponent())), scaledText(d), tt.reason)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := 0; i < 100_000; i++ {
+		d := decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -rng.Int32N(22))
+		if !assert.Equal(t, d.StringFixed(max(0, -d.Exponent())), scaledText(d), "random decimal %d", i) {
+			return
+		}
+	}
+}

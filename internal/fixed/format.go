@@ -132,3 +132,8 @@ func (x u128) format(buf *[40]byte) int {
 		}
 	}
 }
+
+// AppendScaled appends n in plain notation with its scale kept: 1.00 stays 1.00 (String would
+// print 1), and a positive exponent is written out as zeros. It is decimal's
+// StringFixed(-exp) without the allocation.
+func (n Num) AppendScaled(dst []byte) []byte { return n.appendString(dst, false, false) }

@@ -150,5 +150,5 @@ func gradeOne(row int, rec []string, seen map[string]bool, progress, limit decim
 	if g == "差" && month == 8 {
 		red, by = "是", checkpoint.AddDate(0, 0, 30).Format("2006-01-02")
 	}
-	return []string{num, rec[0], rec[1], rec[2], rec[3], budget.String(), spent.String(), g, dev.String(), red, by, ""}, g, budget
+	return []string{num, rec[0], rec[1], rec[2], rec[3], budget.String(), spent.String(), g, dev.StringFixed(4), red, by, ""}, g, budget
 }
