@@ -47,8 +47,8 @@ type CalendarDay struct {
 // A calendar covers the years it has entries in, and refuses to count through a year it does
 // not cover, since a year without its holidays would give a silently early deadline.
 //
-// A Calendar is immutable and safe for concurrent use. The zero Calendar covers no year; make
-// one with NewCalendar or ReadCalendar.
+// A Calendar is immutable and safe for concurrent use. The zero (or nil) Calendar covers no
+// year; make one with NewCalendar or ReadCalendar.
 type Calendar struct {
 	kinds map[int64]DayKind // by dayNumber
 	years map[int]bool
@@ -101,7 +101,11 @@ func (c *Calendar) add(d CalendarDay, first map[int64]CalendarDay) string {
 
 // IsWorkday tells whether the calendar date of t is a working day.
 func (c *Calendar) IsWorkday(t time.Time) bool {
-	switch c.kinds[dayNumber(t)] {
+	var kind DayKind
+	if c != nil {
+		kind = c.kinds[dayNumber(t)]
+	}
+	switch kind {
 	case Rest:
 		return false
 	case Work:
@@ -112,6 +116,9 @@ func (c *Calendar) IsWorkday(t time.Time) bool {
 
 // Years lists the years the calendar covers, in order.
 func (c *Calendar) Years() []int {
+	if c == nil {
+		return nil
+	}
 	out := make([]int, 0, len(c.years))
 	for y := range c.years {
 		out = append(out, y)
@@ -131,7 +138,7 @@ func (c *Calendar) AddWorkdays(from time.Time, n int) (time.Time, error) {
 	}
 	for left := n; left > 0; {
 		day = day.AddDate(0, 0, 1)
-		if !c.years[day.Year()] {
+		if !c.covers(day.Year()) {
 			return time.Time{}, fmt.Errorf("工作日历没有 %d 年的节假日安排：从 %s 起数 %d 个工作日要用到这一年，请在日历文件中补上", day.Year(), calendarDay(from).Format(dayLayout), n)
 		}
 		if c.IsWorkday(day) {
@@ -140,6 +147,9 @@ func (c *Calendar) AddWorkdays(from time.Time, n int) (time.Time, error) {
 	}
 	return day, nil
 }
+
+// covers tells whether the calendar has entries in year y; a nil calendar covers none.
+func (c *Calendar) covers(y int) bool { return c != nil && c.years[y] }
 
 func weekend(t time.Time) bool {
 	wd := t.Weekday()

@@ -33,6 +33,9 @@ const maxCalendarErrors = 20
 // name is the file's name as the user knows it, for messages: every problem is reported at
 // once as a *rules.Error (code R003) with the file and line, in a rules.ErrorList.
 func ReadCalendar(name string, r io.Reader) (*Calendar, error) {
+	if r == nil {
+		return nil, misuse("工作日历的 io.Reader 为 nil")
+	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxCalendarBytes+1))
 	if err != nil {
 		return nil, calendarError(name, 0, "无法读取："+err.Error())

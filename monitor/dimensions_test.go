@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jixiao-go/jixiao/monitor"
-	"github.com/jixiao-go/jixiao/rules"
 )
 
 // modes extends the embedded per-dimension profile with the deviation modes of a region.
@@ -92,13 +91,9 @@ func TestIndicatorSlots(t *testing.T) {
 }
 
 // TestDeviationModeMisspelt: a mode the rule file does not know (百份点 for 百分点) is never
-// silently read as the default: every record is rejected, naming the table and the value.
+// silently read as the default: the file is refused, or every record is, naming the value.
 func TestDeviationModeMisspelt(t *testing.T) {
-	aug := day(2024, 8, 31)
-	p, err := monitor.FromLibrary(library(t, modes("百份点", "相对差距")), "modes-test", aug)
-	require.NoError(t, err)
-	run := runOne(t, p, aug, monitor.Record{Row: 2, ID: "P1", Name: "项目", Budget: wan(t, "120"), Spent: wan(t, "64")})
-	require.Len(t, run.Rejected, 1, "a misspelt mode grades nothing")
-	assert.ErrorIs(t, run.Rejected[0].Err, rules.ErrNoMatch)
-	assert.Contains(t, run.Rejected[0].Err.Error(), "预算偏差方式 = 百份点")
+	refusedEarlyOrEveryRecord(t, modes("百份点", "相对差距"), "modes-test",
+		monitor.Record{Row: 2, ID: "P1", Name: "项目", Budget: wan(t, "120"), Spent: wan(t, "64")},
+		"预算偏差方式 = 百份点", "a misspelt mode grades nothing")
 }

@@ -13,7 +13,8 @@ import (
 // Grader grades one record after another at a checkpoint, reusing what it needs between
 // records. It is what Run uses; a caller streaming records through several goroutines makes
 // one Grader per goroutine (a Grader is not safe for concurrent use, the Profile is). Make
-// one with Profile.Grader.
+// one with Profile.Grader; a nil or zero Grader answers Grade with an error of code
+// rules.ErrMisuse.
 type Grader struct {
 	p        *Profile
 	day      time.Time
@@ -46,6 +47,9 @@ type fastRecord struct {
 // when the rule set counts working days and no calendar covering the checkpoint's year was
 // given.
 func (p *Profile) Grader(checkpoint time.Time, opts ...RunOption) (*Grader, error) {
+	if !p.usable() {
+		return nil, errProfile()
+	}
 	day := calendarDay(checkpoint)
 	var rc runConfig
 	for _, o := range opts {
@@ -96,7 +100,7 @@ func (g *Grader) fastOK(rec *Record) bool {
 	switch {
 	case given:
 		d, ok := plan.(decimal.Decimal)
-		if !ok {
+		if !ok || !g.p.inputs[InputPlan] { // not declared: the map path refuses it
 			return false
 		}
 		g.rec.Plan = d
@@ -109,11 +113,22 @@ func (g *Grader) fastOK(rec *Record) bool {
 }
 
 // Checkpoint is the calendar day the grader grades at.
-func (g *Grader) Checkpoint() time.Time { return g.day }
+func (g *Grader) Checkpoint() time.Time {
+	if g == nil {
+		return time.Time{}
+	}
+	return g.day
+}
 
 // Grade grades one record. It does not check the record's ID against others (see IDs): Run
 // does that in input order before grading.
 func (g *Grader) Grade(rec *Record) (Outcome, error) {
+	switch {
+	case g == nil || !g.p.usable():
+		return Outcome{}, misuse("监控 Grader 为 nil 或零值，请用 Profile.Grader 创建")
+	case rec == nil:
+		return Outcome{}, misuse("要评级的记录为 nil")
+	}
 	if err := g.eval(rec); err != nil {
 		return Outcome{}, err
 	}
@@ -130,6 +145,9 @@ func (g *Grader) eval(rec *Record) error {
 		return g.fast.EvalInto(&g.rec, g.res)
 	}
 	p, vars := g.p, g.vars
+	if err := g.checkExtra(rec); err != nil {
+		return err
+	}
 	clear(vars)
 	for k, v := range rec.Extra {
 		vars[k] = v
@@ -154,6 +172,29 @@ func (g *Grader) eval(rec *Record) error {
 		}
 	}
 	return p.prog.EvalInto(vars, g.res)
+}
+
+// checkExtra refuses what Extra cannot carry: an input the run supplies itself (预算数 and 执行数
+// from Budget and Spent, 月份 and 监控日期 from the checkpoint), which the run would overwrite
+// without a word, and an input the rule set does not declare, which it would ignore — a 月份
+// of 3 graded at August, or a misspelt 计划进度 graded by months, would both be silent.
+func (g *Grader) checkExtra(rec *Record) error {
+	for k := range rec.Extra {
+		switch {
+		case k == InputBudget || k == InputSpent || k == InputMonth || k == InputCheckpoint:
+			return fmt.Errorf("输入 %s 由监控程序给出（预算数、执行数取自记录的 Budget、Spent，月份、监控日期取自监控时点），不能放在 Extra 中", k)
+		case !g.p.inputs[k]:
+			return fmt.Errorf("规则集 %s 没有输入 %s：Extra 只能放规则集声明的输入", g.p.rs.ID(), k)
+		}
+	}
+	for i := 0; i < len(rec.Indicators) && i < len(g.p.indicators); i++ {
+		for _, name := range g.p.indicators[i] {
+			if _, ok := rec.Extra[name]; ok {
+				return fmt.Errorf("输入 %s 已由记录的第 %d 项绩效指标给出，不能再放在 Extra 中", name, i+1)
+			}
+		}
+	}
+	return nil
 }
 
 // outcome reads the grade, deviation, flag and deadline from g.res.

@@ -48,3 +48,23 @@ func runOne(t testing.TB, p *monitor.Profile, at time.Time, rec monitor.Record) 
 	require.Equal(t, 1, run.In())
 	return run
 }
+
+// refusedEarlyOrEveryRecord checks a rule file whose param no row of a check table accepts
+// (a misspelt mode) never grades silently: either loading it fails, naming the value (the
+// loader sees the table cannot match), or it loads and every record is rejected, naming it.
+func refusedEarlyOrEveryRecord(t *testing.T, file, id string, rec monitor.Record, want string, reason string) {
+	t.Helper()
+	at := day(2024, 8, 31)
+	lib, err := rulesets.Library()
+	require.NoError(t, err)
+	if _, err := lib.LoadBytes(rulefile.Source{Name: "extra.yaml", Data: []byte(file)}); err != nil {
+		require.Contains(t, err.Error(), want, "%s: the load error names the value", reason)
+		return
+	}
+	p, err := monitor.FromLibrary(lib, id, at)
+	require.NoError(t, err, reason)
+	run := runOne(t, p, at, rec)
+	require.Len(t, run.Rejected, 1, "%s: the record is not graded", reason)
+	require.Equal(t, rec.Row, run.Rejected[0].Row, reason)
+	require.Contains(t, run.Rejected[0].Err.Error(), want, reason)
+}

@@ -8,7 +8,8 @@ import (
 
 // IDs remembers the project IDs seen so far in a run, in input order, so a project is counted
 // once: a record without an ID, or with the ID of an earlier record, is refused. The zero IDs
-// is not usable; make one with NewIDs. It is not safe for concurrent use: a streaming caller
+// is an empty set ready to use, as NewIDs gives; a nil IDs answers Check with an error of code
+// rules.ErrMisuse. It is not safe for concurrent use: a streaming caller
 // checks IDs in input order, where it writes its output.
 //
 // A run may hold a million IDs, so they are kept where the garbage collector need not look
@@ -33,6 +34,14 @@ func NewIDs() *IDs { return &IDs{seed: maphash.MakeSeed(), at: map[uint64]idEntr
 // graded and not counted: a project counted twice would be summed twice, and two
 // checkpoints are compared by ID.
 func (s *IDs) Check(rec *Record) error {
+	switch {
+	case s == nil:
+		return misuse("monitor.IDs 为 nil，请用 monitor.NewIDs 创建")
+	case rec == nil:
+		return misuse("要核对编号的记录为 nil")
+	case s.at == nil:
+		*s = *NewIDs()
+	}
 	if rec.ID == "" {
 		return fmt.Errorf("项目编号为空")
 	}
@@ -66,4 +75,9 @@ func duplicate(id string, first int) error {
 }
 
 // Len is how many distinct IDs were accepted.
-func (s *IDs) Len() int { return len(s.at) }
+func (s *IDs) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.at)
+}

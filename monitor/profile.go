@@ -23,7 +23,8 @@ func (g Grade) String() string { return g.Name }
 
 // Profile is a monitoring rule set compiled for one day, with the grades it declares.
 // It is immutable and safe for concurrent use. The zero Profile is not usable; make one with
-// NewProfile or FromLibrary.
+// NewProfile or FromLibrary. A nil or zero Profile has no grades, and Run and Grader answer it
+// with an error of code rules.ErrMisuse.
 type Profile struct {
 	rs      *rulefile.RuleSet
 	prog    *rules.Program
@@ -106,27 +107,50 @@ func (p *Profile) readCounting() error {
 
 // CountsWorkdays tells whether the rule set counts rectification days as working days, so a
 // run needs a calendar (WithCalendar).
-func (p *Profile) CountsWorkdays() bool { return p.workdays }
+func (p *Profile) CountsWorkdays() bool { return p != nil && p.workdays }
 
 // Indicators is how many performance indicators a record may carry: the rule set declares
 // both inputs of 指标1 to 指标<n>.
-func (p *Profile) Indicators() int { return len(p.indicators) }
+func (p *Profile) Indicators() int {
+	if p == nil {
+		return 0
+	}
+	return len(p.indicators)
+}
 
 func indicatorInput(i int, suffix string) string {
 	return IndicatorPrefix + strconv.Itoa(i) + suffix
 }
 
 // RuleSet is the rule set the profile runs.
-func (p *Profile) RuleSet() *rulefile.RuleSet { return p.rs }
+func (p *Profile) RuleSet() *rulefile.RuleSet {
+	if p == nil {
+		return nil
+	}
+	return p.rs
+}
 
 // Day is the day the profile's params are taken from.
-func (p *Profile) Day() time.Time { return p.day }
+func (p *Profile) Day() time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.day
+}
 
 // Grades lists the declared grades, best first. The slice is a copy.
-func (p *Profile) Grades() []Grade { return append([]Grade(nil), p.grades...) }
+func (p *Profile) Grades() []Grade {
+	if p == nil {
+		return nil
+	}
+	return append([]Grade(nil), p.grades...)
+}
 
 // Grade finds a declared grade by name.
 func (p *Profile) Grade(name string) (Grade, bool) {
+	if p == nil {
+		return Grade{}, false
+	}
 	for _, g := range p.grades {
 		if g.Name == name {
 			return g, true

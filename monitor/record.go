@@ -10,7 +10,9 @@ import (
 // amounts in any unit (the run gives them to the rule set in 万元). Row is the caller's row
 // number for messages (for a CSV file, the file's line with the header as row 1); the run
 // does not interpret it. Extra carries further inputs the rule set declares (indicator
-// progress, a planned share), keyed by input name, with values as rulefile accepts them.
+// progress, a planned share), keyed by input name, with values as rulefile accepts them; a
+// record whose Extra names an input the rule set does not declare, or one the run supplies
+// (预算数, 执行数, 月份, 监控日期), is rejected rather than have the value ignored or overwritten.
 // Indicators is the project's performance-indicator progress, in the order the project
 // lists them; the run gives the i-th (from 1) to the rule set as 指标<i>序时目标 and
 // 指标<i>完成 (see IndicatorExpected), and a rule set that grades without indicators

@@ -40,11 +40,19 @@ type Run struct {
 }
 
 // In is the number of records the run was given: len(Graded) + len(Rejected).
-func (r *Run) In() int { return len(r.Graded) + len(r.Rejected) }
+func (r *Run) In() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.Graded) + len(r.Rejected)
+}
 
 // Flagged lists the outcomes flagged 红标, in input order.
 func (r *Run) Flagged() []Outcome {
 	var out []Outcome
+	if r == nil {
+		return nil
+	}
 	for _, o := range r.Graded {
 		if o.RedFlag {
 			out = append(out, o)
@@ -74,10 +82,14 @@ func WithCalendar(c *Calendar) RunOption {
 // without an ID or with the ID of an earlier record (the first one is graded). The run fails as a
 // whole only when the rule set counts working days and no calendar covering the
 // checkpoint's year was given (a *rules.Error naming the param), or when ctx is done,
-// checked between records, and then the run holds the records done so far.
+// checked between records, and then the run holds the records done so far. A nil or zero
+// Profile, or a nil ctx, is an error of code rules.ErrMisuse.
 // Run holds every outcome; a caller streaming more records than it wants to hold grades them
 // with a Grader per goroutine and sums them with a Tally, which is what Run does.
 func (p *Profile) Run(ctx context.Context, checkpoint time.Time, recs []Record, opts ...RunOption) (*Run, error) {
+	if ctx == nil {
+		return nil, misuse("context 为 nil，请传 context.Background()")
+	}
 	g, err := p.Grader(checkpoint, opts...)
 	if err != nil {
 		return nil, err
@@ -114,7 +126,7 @@ func (p *Profile) checkCalendar(day time.Time, cal *Calendar) error {
 	switch {
 	case cal == nil:
 		msg = fmt.Sprintf("规则集 %s 按工作日计算整改期限（%s: %s），需要工作日历：命令行用 --calendar 文件，程序用 monitor.WithCalendar", p.rs.ID(), ParamRectifyCounting, CountWorkdays)
-	case !cal.years[day.Year()]:
+	case !cal.covers(day.Year()):
 		msg = fmt.Sprintf("规则集 %s 按工作日计算整改期限，工作日历没有监控日期所在的 %d 年（日历有：%s）", p.rs.ID(), day.Year(), yearList(cal.Years()))
 	default:
 		return nil

@@ -79,14 +79,20 @@ func TestExpectedProgressRefusesBadData(t *testing.T) {
 		{"minfeng-monitor", map[string]any{"计划进度": "150%"}, "数据有误：计划进度应在 0 到 100% 之间（规则集 minfeng-monitor）", "a plan over 100%"},
 		{"minfeng-monitor", map[string]any{"计划进度": "-0.1"}, "计划进度应在 0 到 100% 之间", "a negative plan would otherwise count as no plan"},
 		{"minfeng-monitor-dimensions", map[string]any{"计划进度": "1.01"}, "计划进度应在 0 到 100% 之间", "the per-dimension profile checks the same"},
-		{"misspelt-minfeng", nil, "序时口径有效", "按曰 is neither 按月 nor 按日"},
 	}
 	for _, tt := range tests {
-		p, err := monitor.FromLibrary(library(t, misspeltMinfeng), tt.profile, aug)
+		p, err := monitor.FromLibrary(library(t), tt.profile, aug)
 		require.NoError(t, err, tt.reason)
 		run := runOne(t, p, aug, monitor.Record{Row: 7, ID: "P1", Budget: wan(t, "100"), Spent: wan(t, "40"), Extra: tt.extra})
 		require.Len(t, run.Rejected, 1, tt.reason)
 		assert.Equal(t, 7, run.Rejected[0].Row, tt.reason)
 		assert.Contains(t, run.Rejected[0].Err.Error(), tt.want, tt.reason)
 	}
+}
+
+// TestExpectedProgressMisspelt: 按曰 is neither 按月 nor 按日, and is never read as 按月.
+func TestExpectedProgressMisspelt(t *testing.T) {
+	refusedEarlyOrEveryRecord(t, misspeltMinfeng, "misspelt-minfeng",
+		monitor.Record{Row: 7, ID: "P1", Budget: wan(t, "100"), Spent: wan(t, "40")},
+		"序时口径有效", "a misspelt 序时口径 grades nothing by months silently")
 }

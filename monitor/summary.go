@@ -45,8 +45,12 @@ type Summary struct {
 	ByFund     []Group
 }
 
-// Summary counts the run's graded projects and funds by grade, 部门 and fund type.
+// Summary counts the run's graded projects and funds by grade, 部门 and fund type. A nil Run
+// has an empty summary.
 func (r *Run) Summary() Summary {
+	if r == nil {
+		return Summary{}
+	}
 	t := r.Profile.NewTally(r.Checkpoint)
 	for i := range r.Graded {
 		t.Add(&r.Graded[i])
@@ -58,8 +62,8 @@ func (r *Run) Summary() Summary {
 }
 
 // Tally sums outcomes into a Summary one at a time, so a caller streaming a run holds its
-// totals, not its outcomes. The zero Tally is not usable; make one with Profile.NewTally.
-// It is not safe for concurrent use.
+// totals, not its outcomes. Make one with Profile.NewTally; the zero Tally knows no grades,
+// so it counts every outcome as rejected (see Add). It is not safe for concurrent use.
 type Tally struct {
 	day      time.Time
 	grades   []Grade
@@ -81,13 +85,32 @@ type tallyCell struct {
 	funds decimal.Decimal // 万元
 }
 
-// NewTally starts an empty summary of the checkpoint, with a line for each declared grade.
+// NewTally starts an empty summary of the checkpoint, with a line for each declared grade
+// (none for a nil or zero Profile).
 func (p *Profile) NewTally(checkpoint time.Time) *Tally {
-	return &Tally{day: calendarDay(checkpoint), grades: p.grades, cells: map[tallyKey]*tallyCell{}}
+	t := &Tally{day: calendarDay(checkpoint), cells: map[tallyKey]*tallyCell{}}
+	if p != nil {
+		t.grades = p.grades
+	}
+	return t
 }
 
-// Add counts one graded project. Its grade must be one of the profile's (as a Grader gives).
+// Add counts one graded project. Its grade must be one of the profile's, as a Grader gives:
+// an outcome with another grade — the zero Grade, or a grade of another profile — has no line
+// to go on, and counting it on the line its rank points at would put it under a grade it was
+// never given (a zero Grade under 优). It is counted as rejected instead, so the totals still
+// account for every record. A nil outcome is not counted.
 func (t *Tally) Add(o *Outcome) {
+	if o == nil {
+		return
+	}
+	if !t.declares(o.Grade) {
+		t.rejected++
+		return
+	}
+	if t.cells == nil {
+		t.cells = map[tallyKey]*tallyCell{}
+	}
 	k := tallyKey{dept: o.Dept, fund: o.Fund, rank: o.Grade.Rank}
 	c, ok := t.cells[k]
 	if !ok {
@@ -101,6 +124,11 @@ func (t *Tally) Add(o *Outcome) {
 	if o.RedFlag {
 		t.flagged++
 	}
+}
+
+// declares tells whether g is one of the tally's grades, by rank and name.
+func (t *Tally) declares(g Grade) bool {
+	return g.Rank >= 0 && g.Rank < len(t.grades) && t.grades[g.Rank].Name == g.Name
 }
 
 // Reject counts one record that could not be graded.

@@ -45,8 +45,16 @@ type Transition struct {
 // Compare matches two runs' graded projects by ID: first every project of the later run in
 // its order, then those dropped since the earlier run, in the earlier run's order. Both runs
 // must grade with the same profile's grades for Improved and Worsened to mean anything; a
-// grade is compared by its rank.
+// grade is compared by its rank. A project 涉密 at either checkpoint is 涉密 on both sides of
+// its transition, so DisplayName hides it whichever side is printed. A nil run is a
+// checkpoint with no projects.
 func Compare(before, after *Run) []Transition {
+	if before == nil {
+		before = &Run{}
+	}
+	if after == nil {
+		after = &Run{}
+	}
 	prev := make(map[string]Outcome, len(before.Graded))
 	for _, o := range before.Graded {
 		prev[o.ID] = o
@@ -59,6 +67,11 @@ func Compare(before, after *Run) []Transition {
 		if !ok {
 			out = append(out, Transition{ID: o.ID, Change: New, After: o})
 			continue
+		}
+		if b.Secret || o.Secret {
+			// 涉密 at either checkpoint: a file that forgot the mark must not show the name the
+			// other hides, through whichever side a report prints
+			b.Secret, o.Secret = true, true
 		}
 		t := Transition{ID: o.ID, Change: changeOf(b.Grade, o.Grade), Before: b, After: o}
 		t.Recovered = b.RedFlag && o.Grade.Rank < b.Grade.Rank
@@ -82,11 +95,14 @@ func changeOf(before, after Grade) Change {
 	return Unchanged
 }
 
-// Counts tallies transitions by change, indexed by Change.
+// Counts tallies transitions by change, indexed by Change; a Change outside the five is not
+// counted.
 func Counts(ts []Transition) [5]int {
 	var n [5]int
 	for _, t := range ts {
-		n[t.Change]++
+		if t.Change >= Unchanged && int(t.Change) < len(n) {
+			n[t.Change]++
+		}
 	}
 	return n
 }

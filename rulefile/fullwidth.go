@@ -47,6 +47,7 @@ func (f *yamlFile) fullWidthError(off int) *rules.Error {
 func (f *yamlFile) fullWidthTokens() rules.ErrorList {
 	var errs rules.ErrorList
 	var flow []token.Type // the flow collections open at a token: { or [
+	var open openedFullWidth
 	for _, tk := range f.tokens {
 		s, ok := f.spans[tk]
 		if !ok {
@@ -64,7 +65,7 @@ func (f *yamlFile) fullWidthTokens() rules.ErrorList {
 			if len(flow) > 0 {
 				in = flow[len(flow)-1]
 			}
-			offs := f.fullWidthIn(tk, s, in)
+			offs := open.closes(f, s, f.fullWidthIn(tk, s, in))
 			for _, off := range offs {
 				errs = append(errs, f.fullWidthError(off))
 			}
@@ -74,6 +75,56 @@ func (f *yamlFile) fullWidthTokens() rules.ErrorList {
 		}
 	}
 	return errs
+}
+
+// openedFullWidth is a ｛ or ［ reported as structure whose closer is not in the same value:
+// YAML read {预算数: 1, 执行数: 2｝ typed ｛…｝ as several values, and the ｝ ends a later one
+// on the same line.
+type openedFullWidth struct {
+	closer rune
+	line   int
+}
+
+// closes adds to offs, the structural characters found in the value at s, the closer of a
+// full-width bracket opened earlier on its line, and remembers a bracket the value opens.
+func (o *openedFullWidth) closes(f *yamlFile, s span, offs []int) []int {
+	text := f.runes[s.start:s.end]
+	line := f.posAt(s.start).Line
+	if o.closer != 0 && line == o.line && len(text) > 0 && text[len(text)-1] == o.closer && !hasRune(text, openerOf(o.closer)) {
+		if end := s.start + len(text) - 1; indexInt(offs, end) < 0 {
+			offs = append(offs, end)
+		}
+		o.closer = 0
+	}
+	for _, off := range offs {
+		if r := f.runes[off]; (r == '｛' || r == '［') && !hasRune(text, closerOf(r)) {
+			o.closer, o.line = closerOf(r), line
+		}
+	}
+	return offs
+}
+
+func closerOf(r rune) rune {
+	if r == '｛' {
+		return '｝'
+	}
+	return '］'
+}
+
+func openerOf(r rune) rune {
+	if r == '｝' {
+		return '｛'
+	}
+	return '［'
+}
+
+func indexInt(xs []int, x int) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullWidthIn lists the offsets of the structural full-width characters in one plain value;

@@ -74,6 +74,9 @@ func TestFullWidthStructure(t *testing.T) {
 		{name: "键后的全角空格", src: "    given: {预算数　: 1, 执行数: 1}\n    expect: {执行率: 1}\n",
 			want:   []string{"12:16 全角空格“　”，请改为半角空格（YAML 的缩进和分隔只认半角空格）"},
 			reason: "a full-width space between a key and its colon made it another name"},
+		{name: "一对全角花括号", src: "    given: ｛预算数: 120, 执行数: 80｝\n    expect: {执行率: 0.6667}\n",
+			want:   []string{"12:12 全角左花括号“｛”，请改为半角左花括号“{”", "12:30 全角右花括号“｝”，请改为半角右花括号“}”"},
+			reason: "｛…｝ typed for {…}: YAML split it into values; the ｝ that closes it is named too, not only the ｛"},
 		{name: "冒号后的全角空格", src: "    given: {预算数: 120, 执行数: 80}\n    expect: {执行率:　0.6667}\n",
 			want:   []string{"13:18 全角空格“　”，请改为半角空格（YAML 的缩进和分隔只认半角空格）"},
 			reason: "键:　值: the space after the colon typed full-width"},
@@ -150,4 +153,19 @@ func TestFullWidthColonInDeclaration(t *testing.T) {
 	assert.Equal(t, 4, list[0].Line)
 	assert.Equal(t, 6, list[0].Col, "at the colon itself")
 	assert.Contains(t, list[0].Msg, "全角冒号")
+}
+
+// TestFullWidthAfterKeyColon: a key written with a full-width colon stops YAML, and is
+// reported; the other full-width characters further down the file are reported with it,
+// each at its own place, so the officer fixes them all in one go.
+func TestFullWidthAfterKeyColon(t *testing.T) {
+	text := "ruleset: 县-全角\neffective：2024-01-01\ninputs:\n  预算数: ｛type: decimal｝\n  执行数:　{type: decimal}\n" +
+		"　月份: {type: int}\nformulas:\n  执行率: 执行数 / 预算数\ntests:\n  - given: {预算数: 10, 执行数: 9, 月份: 1}\n    expect: {执行率: 0.9}\n"
+	list := yrProblems(t, text)
+	var got []string
+	for _, e := range list {
+		got = append(got, fmt.Sprintf("%d:%d %s", e.Line, e.Col, string(e.Code)))
+	}
+	assert.Equal(t, []string{"2:10 F010", "4:8 F010", "4:22 F010", "5:7 F010", "6:1 F010"}, got,
+		"the key's colon first (where YAML stopped), then every other full-width character once, in order")
 }

@@ -23,6 +23,10 @@ func ParseList(text string) ([]decimal.Decimal, error) {
 			excerpt(strings.TrimSpace(text)), group)}
 	}
 	body := strings.TrimSpace(text)
+	if opens, closes := strings.HasPrefix(body, "["), strings.HasSuffix(body, "]"); opens != closes {
+		side := map[bool]string{true: "右方括号“]”", false: "左方括号“[”"}[opens]
+		return nil, &rules.Error{Code: rules.ErrFileValue, Msg: fmt.Sprintf("列表 %s 缺少%s：写成 [1, 2.5]，或不写方括号", excerpt(body), side)}
+	}
 	body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "["), "]"))
 	if body == "" {
 		return []decimal.Decimal{}, nil

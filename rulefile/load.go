@@ -277,11 +277,7 @@ func (l *loader) inputs(n ast.Node) {
 		}
 		t, ok := rules.ParseType(s)
 		if !ok {
-			hint := ""
-			if best := suggest.Closest(s, []string{"decimal", "int", "string", "bool", "date", "list"}); best != "" {
-				hint = "，是否为 " + best + "？"
-			}
-			l.fail(l.f.pos(typeNode), rules.ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）%s", p.key, s, hint)
+			l.fail(l.f.pos(typeNode), rules.ErrFileValue, l.d.id, "输入 %s 的类型 %s 无效（可选：decimal、int、string、bool、date、list）%s", p.key, s, typeHint(s))
 			l.brokenInput(p.key, pos)
 			continue
 		}
@@ -466,6 +462,9 @@ func (l *loader) literal(n ast.Node) rules.Value {
 	}
 	if isQuoted(n) || yamlTag(n) == "!!str" {
 		return rules.TextOf(scalarText(n))
+	}
+	if l.commentInValue(n, l.d.id) {
+		return rules.Value{}
 	}
 	v := plainLiteral(scalarText(n), yamlTag(n))
 	if v.Type() == rules.TypeString && startsLikeNumber(scalarText(n)) {
@@ -684,5 +683,9 @@ func (l *loader) outcome(n ast.Node, table string, num int) (rules.Outcome, bool
 		l.fail(l.f.pos(n), rules.ErrFileValue, table, "决策表 %s 第 %d 行的结果应为一个值，或 {expr: 表达式}", table, num)
 		return rules.Outcome{}, false
 	}
-	return rules.Outcome{Value: l.literal(n), Pos: l.f.pos(n)}, true
+	if !isQuoted(n) && yamlTag(n) != "!!str" && l.commentInValue(n, table) {
+		return rules.Outcome{}, false
+	}
+	v := l.literal(n)
+	return rules.Outcome{Value: v, Pos: l.f.pos(n)}, v.IsValid() // an invalid value is reported
 }

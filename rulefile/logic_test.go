@@ -112,6 +112,52 @@ tests:
 	assert.Contains(t, e.Msg, "良下限 = 95", "names the dated value that makes it wrong")
 }
 
+// TestTableLogicEveryDatedSpan: a span that is wrong after an earlier span already failed
+// is still reported; a mistake every span shares is reported once.
+func TestTableLogicEveryDatedSpan(t *testing.T) {
+	text := `ruleset: 分段两错
+effective: 2024-01-01
+inputs:
+  总分: {type: decimal}
+  月份: {type: int}
+params:
+  优线:
+    - since: 2024-01-01
+      value: 90
+    - since: 2024-07-01
+      value: 85
+  良线: 88
+tables:
+  等级:
+    - when: 总分 >= 优线
+      then: 优
+    - when: 总分 >= 良线
+      then: 良
+    - else: 差
+  季度:
+    - when: 月份 in [1, 2, 3]
+      then: 一季度
+    - when: 月份 >= 4 and 月份 <= 12
+      then: 其后
+tests:
+  - given: {总分: 95, 月份: 3}
+    expect: {等级: 优}
+`
+	_, err := rulefile.NewLibrary().LoadBytes(ldFile("two.yaml", text))
+	list := rules.Errors(err)
+	require.Len(t, list, 2, "the first span's gap once, and the second span's dead row: %v", err)
+	byLine := map[int]*rules.Error{}
+	for _, e := range list {
+		byLine[e.Line] = e
+	}
+	require.Contains(t, byLine, 17, "the 良 row, dead only from 2024-07-01 when 优线 drops to 85: %v", err)
+	assert.Equal(t, rules.ErrRowUnreachable, byLine[17].Code)
+	assert.Contains(t, byLine[17].Msg, "（2024-07-01 起，参数 优线 = 85，良线 = 88）", "says from which day the row is dead, with the values")
+	assert.NotContains(t, byLine[20].Msg, "起", "the gap holds from the file's own effective date: no day to name")
+	require.Contains(t, byLine, 20, "the 季度 gap (月份 <= 0), the same in both spans, said once: %v", err)
+	assert.Equal(t, rules.ErrTableGap, byLine[20].Code)
+}
+
 // TestOneMistakeOneMessageInFiles: each broken declaration is reported once; nothing that
 // reads it adds a message, and the file's other mistakes are still reported.
 func TestOneMistakeOneMessageInFiles(t *testing.T) {
@@ -135,6 +181,12 @@ func TestOneMistakeOneMessageInFiles(t *testing.T) {
 			"an empty param is one message"},
 		{"参数是文本", "inputs:\n  总分: decimal\n  实际: decimal\nparams:\n  下限: \"80\"\n", []rules.Code{rules.ErrType},
 			"a text param read as a number in two formulas is one message"},
+		{"参数多打一个百分号", "inputs:\n  总分: decimal\n  实际: decimal\nparams:\n  下限: 20%%\n", []rules.Code{rules.ErrUnsupported},
+			"20%% is reported at its second %; the param is not also 的值为空 at its start"},
+		{"参数写成科学计数法", "inputs:\n  总分: decimal\n  实际: decimal\nparams:\n  下限: 1e-100\n", []rules.Code{rules.ErrNumber},
+			"1e-100 is one mistake: not also over the places limit, nor 的值为空"},
+		{"类型写成中文近义词", "inputs:\n  总分: {type: 数字}\n  实际: decimal\n", []rules.Code{rules.ErrFileValue},
+			"数字 for 数值 is one message (with a hint), not one more per use"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

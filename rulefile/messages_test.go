@@ -91,3 +91,63 @@ func TestMixedScriptNames(t *testing.T) {
 	require.NoError(t, err, "Chinese with Latin, or with Greek, is no look-alike mix")
 	assert.Equal(t, "6", ldGet(t, ev, "y").String())
 }
+
+// TestMessagesNameWhatIsThere: "应为…，这里是…" names what the file holds, an empty text too,
+// with nothing dangling after the words.
+func TestMessagesNameWhatIsThere(t *testing.T) {
+	rows := []struct {
+		expect, want, reason string
+	}{
+		{`""`, `这里是空文本 ""`, `expect: "" is an empty text, said so, not "单个值 " with nothing after it`},
+		{"[]", "这里是列表", "a list where the expected results go"},
+		{"90", "这里是单个值 90", "a single value is quoted"},
+	}
+	for _, r := range rows {
+		ldReason(t, r.expect, r.reason)
+		list := msgLoad(t, "ruleset: a\neffective: 2024-01-01\ninputs:\n  x: decimal\nformulas:\n  y: x\ntests:\n  - given: {x: 1}\n    expect: "+r.expect+"\n")
+		require.Len(t, list, 1, "%v", list)
+		assert.True(t, strings.HasSuffix(list[0].Msg, r.want), "%s: %s", r.reason, list[0].Msg)
+	}
+}
+
+// TestCommentInValue: // or /* written as a comment after a plain param or then value is
+// refused at the slashes (E017), as in an expression; where it is part of the text (a URL, a
+// quoted value, a fraction) it stays.
+func TestCommentInValue(t *testing.T) {
+	rows := []struct {
+		param, then string
+		col         int // of the reported slashes; 0: accepted
+		reason      string
+	}{
+		{"红色 // 预警颜色", "优", 9, "a text param with a // comment after it"},
+		{"见文件 /* 2024 */", "优", 10, "a text param with a /* */ comment"},
+		{"红色", "优 // 最高档", 0, "a then value with a // comment: reported in the table (column checked below)"},
+		{"http://x.gov.cn/a", "优", 0, "a URL's // follows a colon: text, accepted"},
+		{`"红色 // 预警颜色"`, "优", 0, "quoted: the author means the slashes"},
+		{"8/12", "优", 0, "a fraction is a constant expression, not a comment"},
+		{"红//色", "优", 0, "// inside a word is not a comment"},
+	}
+	for _, r := range rows {
+		ldReason(t, r.param, r.reason)
+		src := "ruleset: a\neffective: 2024-01-01\ninputs:\n  x: decimal\nparams:\n  p: " + r.param +
+			"\ntables:\n  t:\n    - when: x > 1\n      then: " + r.then + "\n    - else: 差\nformulas:\n  y: p\n" +
+			"tests:\n  - given: {x: 2}\n    expect: {t: 优}\n"
+		_, err := rulefile.NewLibrary().LoadBytes(rulefile.Source{Name: "c.yaml", Data: []byte(src)})
+		list := rules.Errors(err)
+		switch {
+		case strings.Contains(r.then, "//"):
+			require.Len(t, list, 1, "%s: %v", r.reason, err)
+			assert.Equal(t, rules.ErrComment, list[0].Code)
+			assert.Equal(t, 10, list[0].Line, "at the then value")
+			assert.Equal(t, 15, list[0].Col, "at the slashes")
+		case r.col > 0:
+			require.Len(t, list, 1, "%s: %v", r.reason, err)
+			assert.Equal(t, rules.ErrComment, list[0].Code, r.reason)
+			assert.Equal(t, 6, list[0].Line, r.reason)
+			assert.Equal(t, r.col, list[0].Col, "%s: at the slashes", r.reason)
+			assert.Contains(t, list[0].Msg, "# 开头", r.reason)
+		default:
+			assert.NoError(t, err, r.reason)
+		}
+	}
+}

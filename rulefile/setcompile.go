@@ -173,11 +173,6 @@ func (c *setCompiler) periods(rs *RuleSet) {
 			len(starts), defs, maxSpanWork)
 		return
 	}
-	type dated struct {
-		from   time.Time
-		consts []rules.Const
-		key    string
-	}
 	var spans []dated
 	for _, at := range starts {
 		consts, ok := c.constsAt(rs, at)
@@ -191,22 +186,25 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		distinct[sp.key] = true
 	}
 	progs := map[string]*rules.Program{}
+	failed := map[string]bool{}
 	for _, sp := range spans {
+		if failed[sp.key] {
+			continue
+		}
 		p := progs[sp.key]
 		if p == nil {
 			var err error
 			p, err = rules.Build(rules.Spec{Inputs: rs.inputs, Consts: sp.consts, Formulas: rs.formulas, Tables: rs.tables}, c.opts...)
 			c.builds++
 			if err != nil {
-				for _, e := range rules.Errors(err) {
-					if e.File == "" && e.Line <= 1 {
-						e.File = rs.file
-					}
-					if !brokenDeclaration(e, rs.inputs, sp.consts) {
-						c.errs = append(c.errs, e)
-					}
+				// a later span can go wrong where this one did not (a 良下限 raised above
+				// 优下限 from July): each span's problems are reported, each mistake once
+				c.spanErrors(rs, sp, err)
+				failed[sp.key] = true
+				if len(failed) >= maxFailedSpans {
+					return
 				}
-				return // later periods would repeat the same problems
+				continue
 			}
 			progs[sp.key] = p
 			if len(progs) == 1 && !c.spansAffordable(rs, p, len(distinct)) {
@@ -215,6 +213,48 @@ func (c *setCompiler) periods(rs *RuleSet) {
 		}
 		rs.periods = append(rs.periods, period{from: sp.from, prog: p})
 	}
+	if len(failed) > 0 {
+		rs.periods = nil
+	}
+}
+
+// maxFailedSpans bounds the spans compiled once spans have failed: a span that fails is
+// not measured by spansAffordable, and real files have a handful of spans.
+const maxFailedSpans = 8
+
+// spanErrors records the problems of one span's program that no earlier span reported at
+// the same place.
+func (c *setCompiler) spanErrors(rs *RuleSet, sp dated, err error) {
+	for _, e := range rules.Errors(err) {
+		if e.File == "" && e.Line <= 1 {
+			e.File = rs.file
+		}
+		if brokenDeclaration(e, rs.inputs, sp.consts) || c.reportedAs(e) {
+			continue
+		}
+		if sp.from.After(rs.effective) { // wrong only from a later dated value: say from when
+			e.Msg = sinceNote(e.Msg, sp.from.Format("2006-01-02"))
+		}
+		c.errs = append(c.errs, e)
+	}
+}
+
+// reportedAs reports whether a problem was already recorded at e's place: a row dead in one
+// span and a duplicate in the next is one row to fix, said once.
+func (c *setCompiler) reportedAs(e *rules.Error) bool {
+	for _, x := range c.errs {
+		if x.File == e.File && x.Line == e.Line && x.Col == e.Col {
+			return true
+		}
+	}
+	return false
+}
+
+// dated is one span of dates with its param values; key tells two spans' values apart.
+type dated struct {
+	from   time.Time
+	consts []rules.Const
+	key    string
 }
 
 // maxSpanNodes bounds the syntax-tree nodes compiled for a rule set's dated spans beyond
@@ -302,12 +342,23 @@ func (c *setCompiler) constsAt(rs *RuleSet, at time.Time) ([]rules.Const, bool) 
 	return out, ok
 }
 
-// reported reports whether a problem was already recorded at p (the loader found it).
+// reported reports whether a problem was already recorded in the value written at p (the
+// loader found it: 20%% is reported at its second %, not at its start).
 func (c *setCompiler) reported(p rules.Pos) bool {
 	for _, e := range c.errs {
-		if e.File == p.File && e.Line == p.Line && e.Col == p.Col {
+		if e.File == p.File && e.Line == p.Line && e.Col >= p.Col {
 			return true
 		}
 	}
 	return false
+}
+
+// sinceNote adds to a message the day from which the param values it was found with apply:
+// into its note of those values when it has one (（2024-07-01 起，参数 良下限 = 95）).
+func sinceNote(msg, day string) string {
+	const note = "（参数 "
+	if i := strings.LastIndex(msg, note); i >= 0 && strings.HasSuffix(msg, "）") {
+		return msg[:i] + "（" + day + " 起，参数 " + msg[i+len(note):]
+	}
+	return msg + "（" + day + " 起的参数取值）"
 }

@@ -145,6 +145,8 @@ func TestParseList(t *testing.T) {
 		{name: "full-width", text: "［１，２］", want: "F003", reason: "full-width brackets are not list brackets here"},
 		{name: "full-width comma", text: "[1，2]", want: "1|2", reason: "an input method's comma separates too"},
 		{name: "empty", text: "[]", want: "", reason: "the empty list"},
+		{name: "unclosed", text: "[1, 2", want: "F003", reason: "a list missing its ] is refused, not read as 1 and 2 (nor as text)"},
+		{name: "unopened", text: "1, 2]", want: "F003", reason: "a list missing its [ is refused too"},
 		{name: "thousands", text: "[1,000, 2]", want: "F012", reason: "could be 1000 and 2, or 1, 0 and 2"},
 		{name: "thousands decimal", text: "12,345.5", want: "F012", reason: "a grouped number with decimals too"},
 		{name: "word", text: "[1, 二]", want: "F003", reason: "an item that is no number"},

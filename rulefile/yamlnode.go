@@ -104,6 +104,8 @@ func kindName(n ast.Node) string {
 		return "空值"
 	case isAlias(n):
 		return "别名"
+	case isScalar(n) && scalarText(n) == "":
+		return "空文本 \"\"" // expect: "": nothing to show after the words
 	case isScalar(n):
 		return "单个值 " + excerpt(scalarText(n))
 	}

@@ -37,15 +37,15 @@ func parseYAML(name string, data []byte, maxSize int) (*yamlFile, ast.Node, rule
 	}
 	doc, err := f.parse(strings.TrimPrefix(text, "\uFEFF"))
 	var fullWidth rules.ErrorList
-	if err == nil || err.Code == rules.ErrFileSyntax {
+	if err == nil || err.Code == rules.ErrFileSyntax || err.Code == rules.ErrFullWidth {
 		fullWidth = f.fullWidthTokens()
 	}
 	if err != nil {
-		if len(fullWidth) > 0 && err.Line >= fullWidth[0].Line {
+		if len(fullWidth) > 0 && err.Line >= fullWidth[0].Line && err.Code != rules.ErrFullWidth {
 			return nil, nil, fullWidth // they are why YAML could not read the file
 		}
 		if len(fullWidth) > 0 { // a mistake before them: they cannot have caused it
-			return nil, nil, append(rules.ErrorList{err}, fullWidth...)
+			return nil, nil, withFirst(err, fullWidth)
 		}
 		return nil, nil, rules.ErrorList{err}
 	}
@@ -126,4 +126,23 @@ func (f *yamlFile) oneDocument(file *ast.File) (ast.Node, *rules.Error) {
 		body = doc.Body
 	}
 	return body, nil
+}
+
+// withFirst puts err, the mistake YAML stopped at, in order among the full-width characters
+// found in the whole file, once: a ： typed for a key's colon is both.
+func withFirst(err *rules.Error, fullWidth rules.ErrorList) rules.ErrorList {
+	out := make(rules.ErrorList, 0, len(fullWidth)+1)
+	placed := false
+	for _, e := range fullWidth {
+		if e.Line == err.Line && e.Col == err.Col {
+			placed = true
+		} else if !placed && (e.Line > err.Line || e.Line == err.Line && e.Col > err.Col) {
+			out, placed = append(out, err), true
+		}
+		out = append(out, e)
+	}
+	if !placed {
+		out = append(out, err)
+	}
+	return out
 }

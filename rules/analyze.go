@@ -46,6 +46,8 @@ type analyzer struct {
 	logicSpent int
 	// textNeverSeen holds each result and word already reported as never equal (E016)
 	textNeverSeen map[string]bool
+	// reached caches what each formula can produce (tablerange.go): every table over it asks
+	reached map[*def]reach
 }
 
 // posErr reports a problem with a declaration at p. A declaration made in Go (a zero Pos)

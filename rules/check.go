@@ -154,6 +154,8 @@ func (c *checker) literal(from, to int) *node {
 	}
 	end := from + len([]rune(text))
 	switch {
+	case c.src.badLit[from]:
+		return bad(from, end) // the pre-lexer reported its mistake
 	case -int64(d.Exponent()) > int64(c.lim.maxScale):
 		c.fail(ErrLimit, from, end, "数字 %s 的小数位数超过上限 %d", text, c.lim.maxScale)
 		return bad(from, end)

@@ -475,7 +475,7 @@ func traceWrap[T any, N any, A arithmetic[N]](b *compiler[N, A], n *node, fn fun
 	file := n.src.pos.File
 	return func(f *frame) T {
 		v := fn(f)
-		if f.trace != nil {
+		if f.trace != nil && f.err == nil { // after an error the value is no figure to show
 			*f.trace = append(*f.trace, TraceStep{Rule: n.src.ruleID, Kind: kind, File: file, Text: text, Line: line, Col: col, Value: val(v)})
 		}
 		return v

@@ -39,6 +39,12 @@ func tableStep[N any, A arithmetic[N]](b *compiler[N, A], d *def) func(*frame) {
 		for i := range rows {
 			r := &rows[i]
 			matched := r.when == nil || r.when(f)
+			if f.err != nil { // the condition failed (a division by zero): no later row is tried
+				if tracing && f.trace != nil {
+					*f.trace = append(*f.trace, TraceStep{Rule: t.Name, Kind: "row", File: t.Pos.File, Row: i + 1, Text: r.text, Line: r.line, Col: r.col, Failed: true})
+				}
+				return
+			}
 			if tracing && f.trace != nil {
 				step := TraceStep{Rule: t.Name, Kind: "row", File: t.Pos.File, Row: i + 1, Text: r.text, Line: r.line, Col: r.col, Matched: matched}
 				if matched {

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -486,4 +487,53 @@ func TestInListOfLists(t *testing.T) {
 			assert.False(t, err == nil && v.Bool(), "明细 in [明细] gave %v for 明细 = [0]", v)
 		}
 	})
+}
+
+// TestOneNumberOneMessage: a number written wrong is one mistake, reported once, however
+// many rules it also breaks (a 1e-100 is both scientific and over MaxScale).
+func TestOneNumberOneMessage(t *testing.T) {
+	cases := []struct {
+		expr, has, reason string
+	}{
+		{"1e-100 + 0", "科学计数法", "scientific notation of a tiny number: not also 小数位数超过上限"},
+		{"1e999 + 0", "科学计数法", "scientific notation of a huge number: not also 位数超过上限"},
+		{"1.5.2 + 0", "多了一个小数点", "the .2 after the second point is the same slip, not 小数要写出整数部分"},
+		{"20万 + 0", "不带单位", "a unit after a number is said once"},
+		{"1.2.3.4 + 0", "多了一个小数点", "every extra point belongs to the one number"},
+	}
+	for _, c := range cases {
+		t.Run(c.expr, func(t *testing.T) {
+			needReason(t, c.expr, c.reason)
+			_, err := rules.Compile(c.expr)
+			list := errList(t, err)
+			require.Len(t, list, 1, "%v\n%s", err, c.reason)
+			assert.Contains(t, list[0].Msg, c.has, c.reason)
+			assert.Equal(t, 1, list[0].Col, "the message points at the number")
+		})
+	}
+}
+
+// TestExplainStopsAtFailedRow: when a row's condition fails at run time, the trace marks that
+// row failed and goes no further: no value for the failed division, no later row, no else.
+func TestExplainStopsAtFailedRow(t *testing.T) {
+	p, err := rules.Build(rules.Spec{
+		Inputs: []rules.Input{{Name: "a", Type: rules.TypeDecimal}, {Name: "b", Type: rules.TypeDecimal}},
+		Tables: []rules.Table{{Name: "档", Rows: []rules.Row{
+			{When: rules.Expr{Text: "a >= 10"}, Then: rules.Outcome{Value: rules.TextOf("高")}},
+			{When: rules.Expr{Text: "a / b > 1"}, Then: rules.Outcome{Value: rules.TextOf("中")}},
+			{Else: true, Then: rules.Outcome{Value: rules.TextOf("低")}},
+		}}},
+	})
+	require.NoError(t, err)
+	_, trace, err := p.Explain(map[string]any{"a": "2", "b": "0"})
+	require.Error(t, err, "a division by zero")
+	var rows []string
+	for _, s := range trace {
+		assert.NotEqual(t, "a / b", s.Text, "the failed division has no value to show")
+		if s.Kind == "row" {
+			rows = append(rows, strconv.Itoa(s.Row)+" matched="+strconv.FormatBool(s.Matched)+" failed="+strconv.FormatBool(s.Failed))
+		}
+	}
+	assert.Equal(t, []string{"1 matched=false failed=false", "2 matched=false failed=true"}, rows,
+		"row 1 tried, row 2 failed; the else row is not shown as taken")
 }

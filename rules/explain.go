@@ -11,6 +11,7 @@ type TraceStep struct {
 	Col     int    `json:"col"`
 	Row     int    `json:"row,omitempty"`     // 1-based, for rows
 	Matched bool   `json:"matched,omitempty"` // for rows: this row gave the result
+	Failed  bool   `json:"failed,omitempty"`  // for rows: computing the condition failed; the error follows
 	Value   Value  `json:"value"`
 }
 

@@ -39,7 +39,7 @@ var lookalikes = map[rune]string{
 // expr reports is an offset into the author's text.
 func prelex(e Expr, ruleID string, lim limits) (*source, ErrorList) {
 	text := e.Text
-	s := &source{text: text, pos: e.Pos, locate: e.Locate, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}}
+	s := &source{text: text, pos: e.Pos, locate: e.Locate, ruleID: ruleID, lits: map[int]string{}, pct: map[int]bool{}, badLit: map[int]bool{}}
 	s.lines = lineStarts(text)
 	if off, ok := textpos.FirstInvalid(text); !ok {
 		return s, ErrorList{s.errAt(ErrChar, off, off+1, "文本不是有效的 UTF-8 编码，请用 UTF-8 保存文件")}
@@ -236,7 +236,12 @@ func (s *source) copyString(rs, out []rune, i int, errs *ErrorList) int {
 // number reads a numeric literal at i, keeps its exact text and blanks it for expr as "0",
 // so expr never reads it through float64 and never rejects a big integer.
 func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
-	start := i
+	start, reported := i, len(*errs)
+	defer func() {
+		if len(*errs) > reported { // one mistake, one message: the checker says nothing more of it
+			s.badLit[start] = true
+		}
+	}()
 	var b strings.Builder
 	digits := func() int {
 		n := 0
@@ -281,6 +286,10 @@ func (s *source) number(rs, out []rune, i int, errs *ErrorList) int {
 	switch r := at(i); {
 	case r == '.' && isDigitRune(at(i+1)):
 		*errs = append(*errs, s.errAt(ErrNumber, start, i+1, fmt.Sprintf("数字写法有误：%s 后面多了一个小数点", text)))
+		i++ // 1.5.2 is one mistake: the rest of it is part of the same number
+		for isDigitRune(at(i)) || at(i) == '.' && isDigitRune(at(i+1)) {
+			i++
+		}
 	case r == '万' || r == '亿' || r == '元':
 		*errs = append(*errs, s.errAt(ErrNumber, start, i+1, fmt.Sprintf("规则中的数字不带单位：请直接写 %s，单位在输入声明中说明", text)))
 	case i < len(rs) && isIdentRune(rs[i]):

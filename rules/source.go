@@ -35,6 +35,7 @@ type source struct {
 	nrunes []rune         // norm as runes
 	lits   map[int]string // rune offset of a number literal → its exact text (percent applied separately)
 	pct    map[int]bool   // literals followed by %
+	badLit map[int]bool   // literals the pre-lexer already reported (1e-100, 20万): checked no further
 	dots   map[int]bool   // decimal points inside names (PM2.5浓度), given to expr as $
 	runes  int            // rune count of text
 	pos    Pos

@@ -32,6 +32,10 @@ type avar struct {
 	truth bool // aText holding "true" and "false"
 	dom   aset // every value it can take (more, when known is false)
 	known bool // dom is what the name can really take: a gap in it is a real gap
+	// places, when scaled, is the most decimal places a formula's result has (round(x, 4)):
+	// a gap holds a value it can take only where a number of that many places lies
+	places int32
+	scaled bool
 }
 
 // box holds one set per variable; a variable past its end is its whole domain, so the empty

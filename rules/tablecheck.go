@@ -75,7 +75,29 @@ func (c *analyzer) checkTableLogic(d *def, known map[*def]*vocab, bad map[*node]
 	}
 	if gapsOK {
 		c.tableGap(d, r, gaps, rows)
+	} else if !t.Rows[len(t.Rows)-1].Else && guard(t) {
+		c.guardDead(d, r, rows)
 	}
+}
+
+// guardDead reports a guard table none of whose rows can ever hold, most often because a
+// param it checks has a value it does not accept (序时口径: 按周): every record would fail.
+func (c *analyzer) guardDead(d *def, r *condReader, rows []rowSets) {
+	all := make([]int, len(rows))
+	r.pinned = true
+	for i, rs := range rows {
+		if rs.skip || !readsParam(d.nodes[2*i]) {
+			return // a row false as written is reported by rowReach (E013), once
+		}
+		r.big = false
+		_, over, _ := r.cond(d.nodes[2*i])
+		if r.big || r.spent || !r.isEmpty(over) {
+			return
+		}
+		all[i] = i
+	}
+	msg := fmt.Sprintf("决策表 %s 没有 else 行，而且没有任何一行能够成立（计算时每条记录都会报错）：请检查各行的条件和参数的值，或加一行 else", d.name)
+	c.errs = append(c.errs, posErr(d.pos, ErrTableGap, d.name, msg+paramNotes(d, all...)))
 }
 
 // guard reports whether a table gives the same result on every row: it only says whether
@@ -151,9 +173,9 @@ func (c *analyzer) duplicateMsg(d *def, i, j int) string {
 	}
 	msg := fmt.Sprintf("决策表 %s 第 %d 行与第 %d 行的条件相同（%s），永远不会命中", d.name, i+1, j+1, condText(d.nodes[2*i]))
 	if same {
-		return msg + "；两行的结果也相同，删去这一行即可"
+		return msg + "；两行的结果也相同，删去这一行即可" + paramNotes(d, j, i)
 	}
-	return msg + fmt.Sprintf("；它的结果 %s 不会出现（第 %d 行给出 %s）", outcomeText(b), j+1, outcomeText(a))
+	return msg + fmt.Sprintf("；它的结果 %s 不会出现（第 %d 行给出 %s）", outcomeText(b), j+1, outcomeText(a)) + paramNotes(d, j, i)
 }
 
 func outcomeText(o Outcome) string {
@@ -171,7 +193,10 @@ func (c *analyzer) tableGap(d *def, r *condReader, gaps region, rows []rowSets) 
 		if !r.proven(x) {
 			continue
 		}
-		p := r.sample(x)
+		p, ok := r.sampleReached(x)
+		if !ok {
+			continue
+		}
 		msg := fmt.Sprintf("决策表 %s 没有 else 行，%s 时没有任何一行成立%s，计算时会报错：请补上这些取值的行，或加一行 else",
 			d.name, r.describePoint(x, p, true), r.gapRange(x))
 		if len(r.vars) == 0 || r.isFull(x) {
@@ -339,4 +364,27 @@ func paramNotes(d *def, rows ...int) string {
 		parts = paramsRead(d.nodes[2*i], parts)
 	}
 	return noteOf(parts)
+}
+
+// sampleReached picks a value of every variable from x that the variable can take: a
+// formula rounded to 4 places takes 0.1235 in 0.12345 < 执行率 < 0.2, not 0.12346. It reports
+// false when the box holds none (0.12341 < 执行率 < 0.12349).
+func (b *boxes) sampleReached(x box) ([]value, bool) {
+	p := b.sample(x)
+	for i, v := range b.vars {
+		if !v.scaled || v.kind != aNum || -p[i].num.Exponent() <= v.places {
+			continue
+		}
+		for _, iv := range b.comp(x, i).iv {
+			c := iv.sample(false).RoundCeil(v.places)
+			if (ivset{iv}).contains(c) {
+				p[i].num = c
+				break
+			}
+		}
+		if -p[i].num.Exponent() > v.places {
+			return nil, false
+		}
+	}
+	return p, true
 }

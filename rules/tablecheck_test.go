@@ -53,6 +53,10 @@ type finding struct {
 func TestTableLogic(t *testing.T) {
 	grades := []rules.Const{{Name: "优下限", Value: numS("90")}, {Name: "良下限", Value: numS("95")}, {Name: "超额扣分", Value: rules.BoolOf(false)}}
 	shown := rules.Formula{Name: "显示总分", Expr: rules.Expr{Text: "round(总分, 1)"}}
+	capped := rules.Formula{Name: "封顶总分", Expr: rules.Expr{Text: "min(总分, 100)"}}
+	ratio := rules.Formula{Name: "比率", Expr: rules.Expr{Text: "总分 / 实际"}}
+	self := rules.Formula{Name: "差额", Expr: rules.Expr{Text: "总分 - 总分"}}
+	months := rules.Formula{Name: "序时", Expr: rules.Expr{Text: "月份 / 12"}}
 	cases := []struct {
 		name     string
 		rows     []string
@@ -129,8 +133,31 @@ func TestTableLogic(t *testing.T) {
 		{"能证明的缺口仍然报告", []string{"总分 >= 60 and round(总分, 0) > 1 => 及格", "总分 >= 90 => 优"}, nil, nil,
 			[]finding{{rules.ErrTableGap, 0, []string{"总分 = 59 时"}}},
 			"whatever round gives, no row holds below 60"},
-		{"公式结果范围未知不报缺口", []string{"显示总分 >= 60 => 及格"}, nil, []rules.Formula{shown}, nil,
-			"显示总分 is computed: whether it can be below 60 is not known here"},
+		{"公式结果范围未知不报缺口", []string{"封顶总分 >= 60 => 及格"}, nil, []rules.Formula{capped}, nil,
+			"封顶总分 is min(总分, 100): whether it can be below 60 is not proven, so no gap is claimed"},
+		{"输入相除的公式照样报缺口", []string{"比率 >= 0.9 => 好", "比率 < 0.5 => 差"}, nil, []rules.Formula{ratio},
+			[]finding{{rules.ErrTableGap, 0, []string{"比率 = 0.5 时没有任何一行成立", "0.5 <= 比率 < 0.9"}}},
+			"总分 / 实际 of two free decimal inputs reaches every number: 0.5 to 0.9 is a real gap (issue 7, found only at run time before)"},
+		{"取整后的公式按位数报缺口", []string{"显示总分 < 60 => 差", "显示总分 >= 60.5 => 及格"}, nil, []rules.Formula{shown},
+			[]finding{{rules.ErrTableGap, 0, []string{"显示总分 = 60 时", "60 <= 显示总分 < 60.5"}}},
+			"round(总分, 1) reaches every number of one place, and 60 is one of them"},
+		{"取整后的例子取够位数", []string{"显示总分 <= 60.15 => 差", "显示总分 <= 50 => 低"}, nil, []rules.Formula{shown},
+			[]finding{{rules.ErrTableGap, 0, []string{"显示总分 = 60.2 时"}}, {rules.ErrRowUnreachable, 2, []string{"显示总分 = 50 时第 1 行已经成立"}}},
+			"above 60.15 the shortest number is 60.16, which round(总分, 1) never gives; 60.2 it does"},
+		{"取整后够不到的缝隙不报", []string{"显示总分 <= 60.04 => 差", "显示总分 > 60.06 => 及格"}, nil, []rules.Formula{shown}, nil,
+			"no number of one place lies in (60.04, 60.06]: round(总分, 1) never falls in the gap"},
+		{"自己减自己不算任意数", []string{"差额 > 0 => 多", "差额 < 0 => 少"}, nil, []rules.Formula{self}, nil,
+			"总分 - 总分 is always 0: both sides read the same input, so nothing is claimed"},
+		{"整数输入的公式不算任意数", []string{"序时 >= 0.5 => 下半年", "序时 < 0.4 => 上半年"}, nil, []rules.Formula{months}, nil,
+			"月份 / 12 takes twelfths only: whether one lies in [0.4, 0.5) is not claimed"},
+		{"参数使校验表没有一行能成立", []string{`口径 in ["按月", "按日"] => true`}, []rules.Const{{Name: "口径", Value: rules.TextOf("按周")}}, nil,
+			[]finding{{rules.ErrTableGap, 0, []string{"没有任何一行能够成立", "口径 = 按周"}}},
+			"a guard checking a param the file set to a value it does not accept fails on every record: said at check time"},
+		{"写死的 false 的校验表只报一次", []string{`false => true`}, nil, nil,
+			[]finding{{rules.ErrRowUnreachable, 1, []string{"永远不成立"}}},
+			"a guard whose only row is false as written is that row's mistake (E013), not also a dead table"},
+		{"参数取值正确的校验表不报", []string{`口径 in ["按月", "按日"] => true`}, []rules.Const{{Name: "口径", Value: rules.TextOf("按月")}}, nil, nil,
+			"the same guard with an accepted value holds on every record"},
 		{"公式结果上的行序错误照样报告", []string{"显示总分 >= 70 => 良", "显示总分 >= 85 => 优", "else: 差"}, nil, []rules.Formula{shown},
 			[]finding{{rules.ErrRowUnreachable, 2, []string{"显示总分 = 85 时第 1 行已经成立"}}},
 			"whatever values 显示总分 takes, those >= 85 are >= 70"},
@@ -215,6 +242,7 @@ func TestTextVocabulary(t *testing.T) {
 		reason  string
 	}{
 		{"同音错字", `等级 == "忧"`, nil, []string{"忧"}, `是否想写 "优"`, "忧 is typed for 优 by a pinyin input method"},
+		{"繁体字", `等级 == "優"`, nil, []string{"優"}, `是否想写 "优"`, "優 is 优 typed with the input method in traditional mode"},
 		{"不等于也报告", `等级 != "中"`, nil, []string{"中"}, "", "等级 is never 中: != is always true, a mistake as much as =="},
 		{"in 中的每个字", `等级 in ["优", "良好", "差"]`, nil, []string{"良好"}, `是否想写 "良"`, "only 良好 is outside the vocabulary"},
 		{"同一个错字只报一次", `等级 == "忧" or 等级 != "忧" or 等级 == "良好"`, nil, []string{"忧", "良好"}, "",

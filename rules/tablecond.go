@@ -12,6 +12,9 @@ type condReader struct {
 	a      *analyzer
 	bySlot map[int]int // variable index of a slot already seen
 	vocab  map[*def]*vocab
+	// pinned reads a param with the value it has in this program, as a constant: a row a
+	// param switches off then holds for no value
+	pinned bool
 }
 
 // whole is the region of every value.
@@ -34,7 +37,7 @@ func (r *condReader) cond(n *node) (under, over region, exact bool) {
 	}
 	if !readsValues(n) {
 		v, ok := r.fold(n)
-		if ok && !readsParam(n) { // true or false as written: a catch-all row, or one switched off
+		if ok && (!readsParam(n) || r.pinned) { // true or false as written: a catch-all row, or one switched off
 			if v.Bool() {
 				return whole(), whole(), true
 			}
@@ -221,6 +224,10 @@ func (r *condReader) describe(n *node) *avar {
 		v.known = typ == TypeBool
 		if voc := r.vocab[d]; voc != nil {
 			v.dom, v.known = r.vocabSet(v, voc), true
+		} else if typ == TypeDecimal && d.formula != nil && len(d.nodes) == 1 && d.nodes[0] != nil {
+			if rc := r.a.formulaReach(d); rc.any { // 执行数 / 预算数 reaches every number
+				v.known, v.scaled, v.places = true, rc.places >= 0, rc.places
+			}
 		}
 	}
 	return v

@@ -225,12 +225,13 @@ func closestText(word string, texts []string) string {
 }
 
 // homophones groups characters a pinyin input method offers for one another, for the words
-// grades and results are written with (优良中差, 红黄绿蓝, 达成, 合格). It is spelling data, not
-// policy: a file may use any words, the table only makes a suggestion likelier.
+// grades and results are written with (优良中差, 红黄绿蓝, 达成, 合格), with their traditional
+// forms (紅 for 红: an input method left in 繁體 mode). It is spelling data, not policy: a
+// file may use any words, the table only makes a suggestion likelier.
 var homophones = []string{
-	"优忧幽悠尤由油邮犹", "良粮凉量梁两亮谅", "中钟终忠众种重衷", "差查茶插察叉岔",
-	"红洪宏虹鸿", "黄皇晃煌荒凰", "绿律率虑滤", "蓝兰拦栏篮览", "达答打搭", "成城程诚承呈",
-	"合和何河核", "格隔革阁各", "未为位味卫", "部步布不", "分份纷粉",
+	"优忧幽悠尤由油邮犹優憂郵猶", "良粮凉量梁两亮谅糧涼兩諒", "中钟终忠众种重衷鐘終眾種", "差查茶插察叉岔",
+	"红洪宏虹鸿紅鴻", "黄皇晃煌荒凰黃", "绿律率虑滤綠慮濾", "蓝兰拦栏篮览藍蘭攔欄籃覽", "达答打搭達", "成城程诚承呈誠",
+	"合和何河核", "格隔革阁各閣", "未为位味卫為衛", "部步布不", "分份纷粉紛",
 }
 
 // soundKey replaces each character by its homophone group, so 忧 and 优 have one key.

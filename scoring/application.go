@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/jixiao-go/jixiao/rules"
+import (
+	"fmt"
+
+	"github.com/jixiao-go/jixiao/rules"
+)
 
 // CodeUnspecified is the code an application rule set gives a grade its source names no
 // action for (Minfeng's report names none for 中). Such a grade is never given another
@@ -18,8 +22,15 @@ type Action struct {
 // Specified reports whether the source names an action for the grade.
 func (a Action) Specified() bool { return a.Code != CodeUnspecified }
 
-// Apply looks up the action for a grade.
+// Apply looks up the action for a grade. Ungraded has the action its rule set gives an
+// uncovered grade (未规定 by default); a Grade outside the constants is an error, not 未规定.
 func (s *Scorer) Apply(g Grade) (Action, error) {
+	if err := s.ready(); err != nil {
+		return Action{}, err
+	}
+	if g < Ungraded || g > Poor {
+		return Action{}, fmt.Errorf("等级 %s 无效：应为 优、良、中、差 或 未定级", g)
+	}
 	var v [2]rules.Value
 	if err := s.applicationB.eval(&applicationRecord{Grade: g.String()}, v[:]); err != nil {
 		return Action{}, err

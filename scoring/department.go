@@ -75,8 +75,14 @@ func (d DepartmentScore) Item(name string) (DepartmentItem, bool) {
 // score (“<一级>分档分值”, “<一级>分档合计”); the table's rows under each 一级 item must then
 // add up to the rest of its marks, are scored like a self-evaluation's, and the total is
 // graded and applied. A zero 年初预算数 or 项目支出总额 is the rule set's division error
-// (R001), never a silent 0.
+// (R001), never a silent 0; a negative one, or a negative 重点支出安排数, is an error too.
 func (s *Scorer) ScoreDepartment(f DepartmentFigures) (DepartmentScore, error) {
+	if err := s.ready(); err != nil {
+		return DepartmentScore{}, err
+	}
+	if err := f.checkSigns(); err != nil {
+		return DepartmentScore{}, err
+	}
 	d, res, err := s.departmentBands(f)
 	if err != nil {
 		return DepartmentScore{}, err
@@ -112,6 +118,21 @@ func (s *Scorer) ScoreDepartment(f DepartmentFigures) (DepartmentScore, error) {
 		return DepartmentScore{}, err
 	}
 	return d, nil
+}
+
+// checkSigns refuses a negative 年初预算数, 重点支出安排数 or 项目支出总额, as checkBudget refuses
+// a negative budget: a rate over a negative base would be banded (−10% is "within 10%") and
+// score points it has no meaning for. 预算调整数 may be negative: a cut counts like a rise.
+func (f DepartmentFigures) checkSigns() error {
+	for _, v := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"年初预算数", f.Initial}, {"重点支出安排数", f.KeySpending}, {"项目支出总额", f.Projects}} {
+		if v.d.IsNegative() {
+			return fmt.Errorf("部门整体支出：%s为负（%s），不能计算分档指标", v.name, v.d)
+		}
+	}
+	return nil
 }
 
 // departmentGroups reads a weighted department rule set's 一级 items and, for those holding

@@ -27,6 +27,9 @@ func (e Execution) Percent() string {
 // Execution computes the execution rate of spent against budget. A missing, zero or negative
 // budget is a *BudgetError; a rate over 100% is kept and flagged in Over.
 func (s *Scorer) Execution(budget decimal.NullDecimal, spent decimal.Decimal) (Execution, error) {
+	if err := s.ready(); err != nil {
+		return Execution{}, err
+	}
 	if err := checkBudget(budget, spent); err != nil {
 		return Execution{}, err
 	}

@@ -24,6 +24,9 @@ func (g Graded) ShownText() string {
 
 // Grade grades a score (总分, out of 100) with the profile's grade bands.
 func (s *Scorer) Grade(score decimal.Decimal) (Graded, error) {
+	if err := s.ready(); err != nil {
+		return Graded{}, err
+	}
 	var v [2]rules.Value
 	if err := s.gradeB.eval(&gradeRecord{Score: score}, v[:]); err != nil {
 		return Graded{}, err

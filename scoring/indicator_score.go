@@ -20,6 +20,12 @@ type IndicatorScore struct {
 // the profile's indicator rule set. A qualitative indicator's assessed points outside its
 // outcome's band are an error naming the band.
 func (s *Scorer) ScoreIndicator(ind Indicator, points decimal.Decimal) (IndicatorScore, error) {
+	if err := s.ready(); err != nil {
+		return IndicatorScore{}, err
+	}
+	if err := ind.checkKinds(); err != nil {
+		return IndicatorScore{}, err
+	}
 	if ind.Nature == Qualitative && ind.Outcome == NoOutcome {
 		return IndicatorScore{}, fmt.Errorf("定性指标 %s 缺少完成情况（达成、部分达成或未达成）", ind.Name)
 	}
@@ -57,4 +63,19 @@ func bandError(id string, low, high rules.Value, ind Indicator) error {
 		band = ""
 	}
 	return fmt.Errorf("评定得分 %s 不在%s%s—%s 分之间（规则集 %s）", ind.Assessed.Decimal, band, low, high, id)
+}
+
+// checkKinds refuses a nature, direction or outcome outside the declared constants (a caller's
+// Nature(9)): the rule set would read its text, "Nature(9)", as no nature it knows and fall
+// through to a row that may give full marks.
+func (ind Indicator) checkKinds() error {
+	switch {
+	case ind.Nature < AtLeast || ind.Nature > Assessed:
+		return fmt.Errorf("指标 %s 的指标性质 %s 无效：应为 ≥、≤、=、定性 或 评分", ind.Name, ind.Nature)
+	case ind.Direction != HigherIsBetter && ind.Direction != LowerIsBetter:
+		return fmt.Errorf("指标 %s 的指标方向 Direction(%d) 无效：应为 正向 或 反向", ind.Name, int(ind.Direction))
+	case ind.Outcome < NoOutcome || ind.Outcome > NotAchieved:
+		return fmt.Errorf("指标 %s 的完成情况 %s 无效：应为 达成、部分达成 或 未达成", ind.Name, ind.Outcome)
+	}
+	return nil
 }

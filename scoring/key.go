@@ -36,6 +36,9 @@ type KeyScore struct {
 // row's points go to the other rows of its 一级 item, as on a self-evaluation form. The total
 // is graded and applied like any score.
 func (s *Scorer) ScoreKeyEvaluation(e KeyEvaluation) (KeyScore, error) {
+	if err := s.ready(); err != nil {
+		return KeyScore{}, err
+	}
 	names, err := s.keyGroups()
 	if err != nil {
 		return KeyScore{}, err

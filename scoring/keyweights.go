@@ -23,6 +23,9 @@ type KeyWeights struct {
 // framework's four weights; for a rule set with other 一级 items (决策/管理/绩效), score the
 // table with ScoreKeyEvaluation, which reads the 一级 items from the rule set.
 func (s *Scorer) CheckKeyWeights(w KeyWeights) error {
+	if err := s.ready(); err != nil {
+		return err
+	}
 	_, err := s.checkWeights([]Group{{"决策", w.Decision}, {"过程", w.Process}, {"产出", w.Output}, {"效益", w.Benefit}})
 	return err
 }
@@ -49,6 +52,12 @@ func (s *Scorer) checkWeights(weights []Group) (*rules.Result, error) {
 	rs := s.keyWeights
 	vars := map[string]any{}
 	var parts []string
+	for _, w := range weights {
+		if w.Points.IsNegative() {
+			// a negative weight would lift the others' share: −50 for 决策 makes 产出 + 效益 150%
+			return nil, fmt.Errorf("重点评价权重不合规定：%s 的权重为负（%s）", w.Name, w.Points)
+		}
+	}
 	for _, w := range weights {
 		vars[w.Name+weightSuffix] = w.Points
 		parts = append(parts, fmt.Sprintf("%s %s", w.Name, w.Points))

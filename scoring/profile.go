@@ -70,7 +70,8 @@ func (p Profile) withDefaults() Profile {
 }
 
 // Scorer scores with the rule sets of a Profile in force on one day. It is immutable and
-// safe for concurrent use; to follow a hot-swapped rule file, make a new Scorer.
+// safe for concurrent use; to follow a hot-swapped rule file, make a new Scorer. A nil or
+// zero Scorer has no rule sets: its methods answer with an error of code rules.ErrMisuse.
 type Scorer struct {
 	day                                                time.Time
 	execution, grade, application, indicator, template *rulefile.RuleSet
@@ -118,7 +119,12 @@ func New(lib *rulefile.Library, p Profile, day time.Time) (*Scorer, error) {
 }
 
 // Day is the day whose rules the Scorer uses.
-func (s *Scorer) Day() time.Time { return s.day }
+func (s *Scorer) Day() time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	return s.day
+}
 
 // evaluate runs a rule set and returns its results.
 func (s *Scorer) evaluate(rs *rulefile.RuleSet, vars map[string]any) (*rules.Result, error) {

@@ -45,6 +45,9 @@ type ProjectScore struct {
 // item's points go to the indicators that remain. Rescaled points are exact to 20 places; the
 // indicator rule set rounds each score.
 func (s *Scorer) ScoreProject(p Project) (ProjectScore, error) {
+	if err := s.ready(); err != nil {
+		return ProjectScore{}, err
+	}
 	out := ProjectScore{Project: p}
 	var err error
 	if out.Execution, err = s.Execution(p.Budget, p.Spent); err != nil {

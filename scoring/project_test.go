@@ -140,6 +140,25 @@ tests:
 	}
 }
 
+// TestTemplateModeMisspelt: a 满意度缺失时 the template does not know (按比列 for 按比例, 全部给产出
+// for 产出) used to fall through to the proportional split without a word. It is refused now:
+// by the loader, which sees the check table cannot match, or when the Scorer is made.
+func TestTemplateModeMisspelt(t *testing.T) {
+	for _, mode := range []string{"按比列", "全部给产出"} {
+		lib := defaults(t)
+		_, err := lib.LoadBytes(rulefile.Source{Name: "typo.yaml", Data: []byte(`ruleset: typo-self
+extends: national-self-evaluation
+effective: 2020-01-01
+params:
+  满意度缺失时: ` + mode + `
+`)})
+		if err == nil {
+			_, err = scoring.New(lib, scoring.Profile{Template: "typo-self"}, day)
+		}
+		require.Error(t, err, "%s is neither 按比例 nor 产出: never split in proportion silently", mode)
+		assert.Contains(t, err.Error(), "满意度缺失时", "the message names the param")
+	}
+}
 func TestProfileWith(t *testing.T) {
 	lib := defaults(t)
 	for _, tc := range []struct {

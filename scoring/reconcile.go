@@ -73,20 +73,48 @@ func Check(d Declared, computed decimal.Decimal) Finding {
 func (f Finding) Agrees() bool { return f.Difference.IsZero() }
 
 // ComputedText is the computed value written as the declared figure is: "87.0%", "12085.11".
-func (f Finding) ComputedText() string { return f.Declared.format(f.Shown) }
+// A computed value that ends within two places more than the declared figure is written in
+// full, so a score the parts give as 22.5 reads 22.5 beside a declared 20, not 23: rounding it
+// to the declared precision is how the two are compared, not what the parts give.
+func (f Finding) ComputedText() string {
+	places := f.displayPlaces()
+	return f.Declared.formatAt(amount.RoundHalfUp(f.Computed, places), places)
+}
 
-// DifferenceText is the signed difference in the declared figure's terms; a percentage's
-// difference is in percentage points: "+0.1 个百分点", "+800.00 万元", "-1 个".
+// DifferenceText is the signed difference in the declared figure's terms, between the computed
+// value as ComputedText writes it and the declared one (zero when they agree at the declared
+// precision); a percentage's difference is in percentage points: "+0.1 个百分点",
+// "+800.00 万元", "-1 个", "+2.5 分".
 func (f Finding) DifferenceText() string {
 	d := f.Declared
+	places := f.displayPlaces()
+	diff := amount.RoundHalfUp(f.Computed, places).Sub(d.Value)
+	if f.Agrees() {
+		// agreeing at the declared precision is no difference, whatever digits lie beyond it
+		places, diff = d.Places, decimal.Zero
+	}
 	sign := ""
-	if f.Difference.IsPositive() {
+	if diff.IsPositive() {
 		sign = "+"
 	}
 	if d.Percent {
-		return sign + amount.FormatDecimal(f.Difference.Shift(2), d.Places-2) + " 个百分点"
+		return sign + amount.FormatDecimal(diff.Shift(2), places-2) + " 个百分点"
 	}
-	return sign + d.format(f.Difference) + unitSuffix(d.Unit)
+	return sign + d.formatAt(diff, places) + unitSuffix(d.Unit)
+}
+
+// displayPlaces is how many places the computed value is written with: the declared figure's,
+// or the computed value's own when it ends within two more (22.5 beside 20; 0.9878 beside a
+// declared 98.8%). A value that does not end so soon (87.0018…%) is written as the declared
+// figure is, since its full digits would say nothing the comparison does not.
+func (f Finding) displayPlaces() int32 {
+	d := f.Declared
+	for p := d.Places; p <= d.Places+2; p++ {
+		if amount.RoundHalfUp(f.Computed, p).Equal(f.Computed) {
+			return p
+		}
+	}
+	return d.Places
 }
 
 // String is the finding on one line, for a report.
@@ -100,14 +128,16 @@ func (f Finding) String() string {
 		f.ComputedText(), unitSuffix(d.Unit), verdict)
 }
 
-func (d Declared) format(v decimal.Decimal) string {
+// formatAt writes v as the declared figure is written (percent, grouped or plain), with
+// places decimal places of the value (of the ratio, for a percentage).
+func (d Declared) formatAt(v decimal.Decimal, places int32) string {
 	switch {
 	case d.Percent:
-		return amount.FormatPercent(v, d.Places-2)
+		return amount.FormatPercent(v, places-2)
 	case d.Grouped:
-		return amount.FormatGrouped(v, d.Places)
+		return amount.FormatGrouped(v, places)
 	}
-	return amount.FormatDecimal(v, d.Places)
+	return amount.FormatDecimal(v, places)
 }
 
 func unitSuffix(u string) string {

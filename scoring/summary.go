@@ -21,12 +21,14 @@ type GradeTotal struct {
 }
 
 // Summary is a list's totals: by grade, best first, and overall. The zero Summary is an
-// empty list.
+// empty list. Count, Budget and Spent cover every item; Graded and ScoreSum only the graded
+// ones, since an ungraded item has no score yet and its zero would pull the average down.
 type Summary struct {
 	Count         int
 	ByGrade       []GradeTotal // 优, 良, 中, 差, then 未定级 if any item is ungraded
 	Budget, Spent decimal.Decimal
-	ScoreSum      decimal.Decimal
+	Graded        int             // items graded 优, 良, 中 or 差
+	ScoreSum      decimal.Decimal // of the graded items
 }
 
 // Summarize counts and adds up items by grade.
@@ -49,7 +51,10 @@ func Summarize(items []Item) Summary {
 		s.Count++
 		s.Budget = s.Budget.Add(it.Budget)
 		s.Spent = s.Spent.Add(it.Spent)
-		s.ScoreSum = s.ScoreSum.Add(it.Score)
+		if i != ungraded {
+			s.Graded++
+			s.ScoreSum = s.ScoreSum.Add(it.Score)
+		}
 	}
 	if totals[ungraded].Count == 0 {
 		totals = totals[:ungraded]
@@ -68,17 +73,20 @@ func (s Summary) Of(g Grade) GradeTotal {
 	return GradeTotal{Grade: g}
 }
 
-// AverageScore is the mean score, to 20 places; false for an empty list.
+// AverageScore is the mean score of the graded items, to 20 places; false when none is graded.
 func (s Summary) AverageScore() (decimal.Decimal, bool) {
-	if s.Count == 0 {
+	if s.Graded == 0 {
 		return decimal.Decimal{}, false
 	}
-	return s.ScoreSum.DivRound(decimal.NewFromInt(int64(s.Count)), averagePlaces), true
+	return s.ScoreSum.DivRound(decimal.NewFromInt(int64(s.Graded)), averagePlaces), true
 }
 
 // OverallExecution is the list's execution rate as Σ执行数 ÷ Σ预算数 — not the mean of the
 // rates, which would weigh a 100万元 project like a 10,000万元 one — with its score, by the
 // profile's execution rule set.
 func (s *Scorer) OverallExecution(sum Summary) (Execution, error) {
+	if err := s.ready(); err != nil {
+		return Execution{}, err
+	}
 	return s.Execution(decimal.NewNullDecimal(sum.Budget), sum.Spent)
 }

@@ -46,3 +46,24 @@ func TestSummarizeUngraded(t *testing.T) {
 	require.Len(t, sum.ByGrade, 5, "an ungraded item is counted, not dropped")
 	assert.Equal(t, 1, sum.Of(scoring.Ungraded).Count)
 }
+
+// TestAverageOverGraded: the average score is over the graded items. An ungraded item has no
+// score yet (its Score is 0 or whatever the form left), and counting it would pull a county's
+// average down by a form nobody has scored: (90 + 80) / 2 is 85, not (90 + 80 + 0) / 3.
+func TestAverageOverGraded(t *testing.T) {
+	sum := scoring.Summarize([]scoring.Item{
+		{Grade: scoring.Excellent, Score: dec(t, "90"), Budget: dec(t, "100")},
+		{Grade: scoring.Good, Score: dec(t, "80"), Budget: dec(t, "100")},
+		{Budget: dec(t, "50")},
+		{Grade: scoring.Grade(9), Score: dec(t, "99"), Budget: dec(t, "1")},
+	})
+	assert.Equal(t, 4, sum.Count, "every item is counted")
+	assert.Equal(t, 2, sum.Graded, "only 优/良/中/差 are graded")
+	assert.True(t, dec(t, "251").Equal(sum.Budget), "funds cover every item: %s", sum.Budget)
+	assert.Equal(t, 2, sum.Of(scoring.Ungraded).Count, "Grade(9) is no grade: counted as 未定级")
+	avg, ok := sum.AverageScore()
+	require.True(t, ok)
+	assert.True(t, dec(t, "85").Equal(avg), "(90 + 80) / 2, not over 4 items: %s", avg)
+	_, ok = scoring.Summarize([]scoring.Item{{Budget: dec(t, "5")}}).AverageScore()
+	assert.False(t, ok, "a list with nothing graded has no average score")
+}

@@ -53,6 +53,9 @@ func (t Template) names() string {
 // reads only 有满意度指标, so both templates are evaluated once, when the Scorer is made, and
 // every form is scored against them without evaluating the rule set again.
 func (s *Scorer) Template(hasSatisfaction bool) (Template, error) {
+	if err := s.ready(); err != nil {
+		return Template{}, err
+	}
 	if hasSatisfaction {
 		return s.templates[1], nil
 	}

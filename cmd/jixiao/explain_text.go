@@ -167,7 +167,10 @@ func writeTableTrace(b *strings.Builder, t rules.Table, steps []rules.TraceStep)
 			continue
 		}
 		mark, outcome := "✗", ""
-		if s.Matched {
+		switch {
+		case s.Failed:
+			outcome = "：计算出错，见下面的错误"
+		case s.Matched:
 			mark, outcome = "✓", " → "+plainValue(s.Value)
 		}
 		fmt.Fprintf(b, "      %s 第 %d 行 %s%s\n", mark, s.Row, oneLine(s.Text), outcome)

@@ -164,7 +164,7 @@ func parseAssignments(c *cobra.Command, sets []string) ([]assignment, error) {
 }
 
 func classify(name, value string) setting {
-	if v := strings.TrimSpace(value); strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") {
+	if v := strings.TrimSpace(value); hasAnyPrefix(v, "[", "［") || hasAnySuffix(v, "]", "］") { // [1, 2 too: refused, not text
 		ds, err := rulefile.ParseList(v)
 		if err == nil {
 			return setting{name: name, typ: rules.TypeList, value: ds}
@@ -259,4 +259,22 @@ func write(w io.Writer, b []byte) error {
 		return &findingsError{msg: fmt.Sprintf("无法写出结果：%v", err)}
 	}
 	return nil
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }

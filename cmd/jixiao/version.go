@@ -59,8 +59,28 @@ func unknownCommand(c *cobra.Command, name string) error {
 		}
 	}
 	msg := fmt.Sprintf("未知子命令 %q", name)
-	if best := suggest.Closest(strings.ToLower(name), names); best != "" {
+	best := suggest.Closest(strings.ToLower(name), names)
+	if meant, ok := commandWords[name]; ok && indexString(names, meant) {
+		best = meant
+	}
+	if best != "" {
 		msg += fmt.Sprintf("，你是不是想用 %s？", best)
 	}
 	return usagef(c, "%s", msg)
+}
+
+// commandWords are the Chinese words staff type for a subcommand (子命令的名字是英文的).
+var commandWords = map[string]string{
+	"检查": "check", "校验": "check", "测试": "test", "解释": "explain", "说明": "explain",
+	"计算": "expr", "表达式": "expr", "监控": "monitor", "打分": "score", "评分": "score",
+	"版本": "version", "帮助": "help", "演示": "demo",
+}
+
+func indexString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
