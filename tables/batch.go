@@ -3,6 +3,7 @@ package tables
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -32,7 +33,9 @@ type chunk[In, Out any] struct {
 // what it reuses (a rules.Result) without locks. Memory is flat in the number of items: at most 2×Workers chunks are in
 // flight. Every item read reaches emit exactly once unless Map stops early, which it does,
 // returning the error, when next fails with anything but io.EOF, emit fails, or ctx is done.
-// An item's own failure belongs in Out.
+// An item's own failure belongs in Out. A panic in next or in a work function is recovered on
+// its goroutine and returned as the error, naming the item; a panic in emit, which runs on the
+// caller's goroutine, is the caller's and propagates as usual.
 func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), newWork func() func(In) Out, emit func(Out) error) (int, error) {
 	if ctx == nil || next == nil || newWork == nil || emit == nil {
 		return 0, errors.New("tables.Map：ctx、next、newWork 和 emit 都不能为 nil")
@@ -50,9 +53,11 @@ func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), new
 	todo := make(chan *chunk[In, Out])
 	ordered := make(chan *chunk[In, Out], 2*workers) // its capacity bounds the chunks in flight
 	var readErr error
+	var panicked firstError
 	go func() {
 		defer close(ordered)
 		defer close(todo)
+		defer func() { panicked.keep(recover(), cancel, "next", -1) }()
 		readErr = readChunks(ctx, next, size, todo, ordered)
 	}()
 	var wg sync.WaitGroup
@@ -62,10 +67,9 @@ func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), new
 		go func() {
 			defer wg.Done()
 			for c := range todo {
-				for j, item := range c.in {
-					c.out[j] = work(item)
+				if !runChunk(c, size, work, &panicked, cancel) {
+					return
 				}
-				close(c.done)
 			}
 		}()
 	}
@@ -74,10 +78,61 @@ func Map[In, Out any](ctx context.Context, b Batch, next func() (In, error), new
 	for range ordered { // let the reader finish and the workers drain
 	}
 	wg.Wait()
+	if perr := panicked.get(); perr != nil {
+		return n, perr // the cancellation it caused is not the cause
+	}
 	if err == nil {
 		err = readErr
 	}
 	return n, err
+}
+
+// runChunk works one chunk and reports whether it finished. A panic in work does not take the
+// process down from a goroutine the caller cannot recover in, nor leave emit waiting for the
+// chunk: it is kept as Map's error, naming the item (counted from 1 in reading order), and
+// the run is cancelled.
+func runChunk[In, Out any](c *chunk[In, Out], size int, work func(In) Out, panicked *firstError, cancel func()) (ok bool) {
+	j := 0
+	defer func() {
+		if !ok {
+			panicked.keep(recover(), cancel, "work", c.seq*size+j+1)
+		}
+	}()
+	for ; j < len(c.in); j++ {
+		c.out[j] = work(c.in[j])
+	}
+	close(c.done)
+	return true
+}
+
+// firstError keeps the first panic of a run's goroutines as an error.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+// keep turns r, what recover returned from a panic of fn (nil when there was none), into the
+// run's error and cancels the run. item is the item being worked on, or -1 when there is none.
+func (f *firstError) keep(r any, cancel func(), fn string, item int) {
+	if r == nil {
+		return
+	}
+	err := fmt.Errorf("tables.Map：%s 函数 panic：%v", fn, r)
+	if item > 0 {
+		err = fmt.Errorf("tables.Map：处理第 %d 项时 %s 函数 panic：%v", item, fn, r)
+	}
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+	cancel()
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
 }
 
 // readChunks reads items in chunks and queues each chunk twice: for a worker, and in reading

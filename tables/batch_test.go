@@ -124,3 +124,53 @@ func TestMapStops(t *testing.T) {
 		assert.Error(t, err)
 	})
 }
+
+func TestMapPanics(t *testing.T) {
+	rows := []struct {
+		reason  string
+		next    func() (int, error)
+		work    func(int) int
+		wantErr string
+	}{
+		{"a panic in a work function is the run's error, naming the item, not a crash or a hang",
+			counter(10_000), func(i int) int {
+				if i == 777 {
+					panic("bad record")
+				}
+				return i
+			}, "处理第 778 项时 work 函数 panic：bad record"},
+		{"a panic in next is the run's error too",
+			func() func() (int, error) {
+				next := counter(10_000)
+				return func() (int, error) {
+					i, err := next()
+					if i == 5000 {
+						panic("bad source")
+					}
+					return i, err
+				}
+			}(), func(i int) int { return i }, "next 函数 panic：bad source"},
+	}
+	for _, tt := range rows {
+		t.Run(tt.reason, func(t *testing.T) {
+			done := make(chan error, 1)
+			var emitted []int
+			go func() {
+				_, err := tables.Map(context.Background(), tables.Batch{Workers: 2, Chunk: 16}, tt.next, same(tt.work),
+					func(v int) error { emitted = append(emitted, v); return nil })
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				assert.NotErrorIs(t, err, context.Canceled, "the panic is the cause, not the cancellation it caused")
+				for i, v := range emitted {
+					require.Equal(t, i, v, "what was emitted before the panic is in order")
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Map hung after a panic")
+			}
+		})
+	}
+}

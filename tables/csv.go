@@ -2,6 +2,7 @@ package tables
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ func openCSV(br *bufio.Reader, enc Encoding) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	tb := bufio.NewReader(text)
+	tb := bufio.NewReader(&lineLimit{r: text, line: 1})
 	comma, err := delimiter(tb)
 	if err != nil {
 		return nil, err
@@ -151,4 +152,34 @@ func csvMessage(err error) string {
 		return "单元格中间出现了英文双引号 \"（要写成两个 \"\"，或把整个单元格用引号括起来）"
 	}
 	return err.Error()
+}
+
+// maxLine is the longest line of text a table may have: Excel keeps at most 32,767 characters
+// in a cell, and a county's table has tens of columns. encoding/csv holds a whole line in
+// memory, several times over, so a file of one endless line — a log, a dump — is refused
+// rather than read.
+const maxLine = 8 << 20
+
+// lineLimit fails a read once a line grows past maxLine.
+type lineLimit struct {
+	r    io.Reader
+	run  int // bytes since the last line break
+	line int // the line being read, from 1
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for rest := p[:n]; ; {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			l.run += len(rest)
+			break
+		}
+		l.line++
+		l.run, rest = 0, rest[i+1:]
+	}
+	if l.run > maxLine {
+		return 0, &formatError{fmt.Sprintf("文件第 %d 行文字超过 8 MB 还没有换行，不是表格（可能是其他程序的文件）；请确认选对了文件", l.line)}
+	}
+	return n, err
 }

@@ -57,3 +57,39 @@ func ExampleExcelDate() {
 	// 2024-08-31 true
 	// false
 }
+
+func TestDate(t *testing.T) {
+	tests := []struct {
+		cell   string
+		want   string // "" when not a date
+		reason string
+	}{
+		{"2024-08-31", "2024-08-31", "the form rule files use"},
+		{"2024/8/31", "2024-08-31", "Excel's short date on Chinese Windows, as a CSV exports it"},
+		{"2024年8月31日", "2024-08-31", "Excel's long Chinese date"},
+		{"2024.8.31", "2024-08-31", "dots, as some systems export"},
+		{" 2024/08/31 0:00 ", "2024-08-31", "a date cell whose format shows a time of midnight"},
+		{"2024/8/31 0:00:00", "2024-08-31", "with seconds"},
+		{"45535", "2024-08-31", "an Excel serial"},
+		{"２０２４－０８－３１", "2024-08-31", "full-width digits and dash typed with a Chinese IME"},
+		{"2024/8/31 9:30", "", "a time of day other than midnight is not a date"},
+		{"2024-02-30", "", "a day that does not exist"},
+		{"2024-8/31", "", "mixed separators"},
+		{"24/8/31", "", "a two-digit year is ambiguous"},
+		{"8/31/2024", "", "month first is not read: 8/31 and 3/8 would differ"},
+		{"2024年8月", "", "a month is not a day"},
+		{"2024-08-31-01", "", "too many parts"},
+		{"", "", "empty"},
+	}
+	for _, tt := range tests {
+		got, ok := tables.Date(tt.cell)
+		if tt.want == "" {
+			assert.False(t, ok, tt.reason)
+			continue
+		}
+		if assert.True(t, ok, tt.reason) {
+			assert.Equal(t, tt.want, got.Format(time.DateOnly), tt.reason)
+			assert.Equal(t, time.UTC, got.Location(), tt.reason)
+		}
+	}
+}

@@ -78,3 +78,22 @@ func ExampleCheckColour() {
 	// <nil> <nil> <nil>
 	// 不认识的颜色“玫红”：请写 红色、黄色、绿色、蓝色、橙色、灰色，或 #RRGGBB
 }
+
+// A table exported from a county's system has a title and a unit line above its header;
+// HeaderFor finds the header below them, and the rows keep the numbers the sheet shows.
+func ExampleHeaderFor() {
+	data := "2024年8月项目支出绩效运行监控表,,\n填报单位：民丰县财政局,,单位：元\n项目编号,项目名称,预算数\nMF001,乡村道路硬化,1200000\n"
+	fields := []tables.Field{{Name: "项目编号", Required: true}, {Name: "预算数", Required: true}}
+	r, err := tables.Open(strings.NewReader(data), tables.HeaderFor(fields))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Close()
+	fmt.Println(r.HeaderRow(), r.Header(), r.Titles()[1][2])
+	row, _ := r.Next()
+	fmt.Println(row.Num, row.Cells)
+	// Output:
+	// 3 [项目编号 项目名称 预算数] 单位：元
+	// 4 [MF001 乡村道路硬化 1200000]
+}

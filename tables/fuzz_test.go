@@ -16,36 +16,43 @@ import (
 // FuzzOpen reads arbitrary bytes as a table: it must never panic, every row must be numbered
 // after the one before, and reading must end.
 func FuzzOpen(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n", "\xEF\xBB\xBFa\n\n\"x\ny\"\n", "a\tb\n1\t2", "\xFF\xFEa\x00,\x00b\x00",
+	for _, s := range []string{"a,b\n1,2\n", "t\n\nx,a\n1,2\n", "t\n\x00", "\xEF\xBB\xBFa\n\n\"x\ny\"\n", "a\tb\n1\t2", "\xFF\xFEa\x00,\x00b\x00",
 		"\xD6\xD0,\xCE\xC4\n1,2\n", "PK\x03\x04", "a,b\nx\"y,1\n\"open", "<html>", "a\n,,,\n"} {
 		f.Add([]byte(s))
 	}
+	fields := []tables.Field{{Name: "a", Required: true}, {Name: "b", Aliases: []string{"x"}, Required: true}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := tables.Open(bytes.NewReader(data))
-		if err != nil {
+		fuzzRows(t, data)
+		fuzzRows(t, data, tables.HeaderFor(fields)) // the header may be found below title rows
+	})
+}
+
+// fuzzRows reads data as FuzzOpen says: no panic, rows in order after the header, an end.
+func fuzzRows(t *testing.T, data []byte, opts ...tables.Option) {
+	r, err := tables.Open(bytes.NewReader(data), opts...)
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	last := r.HeaderRow()
+	for i := 0; i <= len(data)+1; i++ {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
 			return
 		}
-		defer r.Close()
-		last := 1
-		for i := 0; i <= len(data)+1; i++ {
-			row, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			n := row.Num
-			var re *tables.RowError
-			if errors.As(err, &re) {
-				n = re.Row
-			} else if err != nil {
-				return
-			}
-			if n <= last {
-				t.Fatalf("row %d after row %d", n, last)
-			}
-			last = n
+		n := row.Num
+		var re *tables.RowError
+		if errors.As(err, &re) {
+			n = re.Row
+		} else if err != nil {
+			return
 		}
-		t.Fatalf("more rows than bytes")
-	})
+		if n <= last {
+			t.Fatalf("row %d after row %d", n, last)
+		}
+		last = n
+	}
+	t.Fatalf("more rows than bytes")
 }
 
 // TestXLSXMutations reads 3,000 seeded mutations of a small workbook (bytes replaced, dropped

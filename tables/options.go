@@ -13,6 +13,7 @@ const DefaultMaxUnzip = 1 << 30
 type Option func(*config) error
 
 type config struct {
+	fields      []Field
 	sheet       string
 	encoding    Encoding
 	encodingSet bool
@@ -55,6 +56,23 @@ func MaxUnzip(n int64) Option {
 			return fmt.Errorf("tables.MaxUnzip：上限必须是正数，这里是 %d", n)
 		}
 		c.maxUnzip = n
+		return nil
+	}
+}
+
+// MaxTitleRows is how far down HeaderFor looks for the header: a county's template has a
+// title, a 填报单位 line and a unit line above it, rarely more.
+const MaxTitleRows = 10
+
+// HeaderFor finds the header among the first MaxTitleRows rows instead of taking the first
+// row: it is the first row in which Match finds every required field. The rows above it — a
+// title merged across the sheet, 填报单位, 单位：万元 — are not data; Reader.Titles returns
+// them and Reader.HeaderRow says where the header is. When no row has them all, the row with
+// the most of the fields' names is the header (the first row when none has any), so the
+// caller's Match says what that header lacks.
+func HeaderFor(fields []Field) Option {
+	return func(c *config) error {
+		c.fields = append([]Field(nil), fields...)
 		return nil
 	}
 }

@@ -195,3 +195,71 @@ func TestNormalize(t *testing.T) {
 		})
 	}
 }
+
+func TestHeaderFor(t *testing.T) {
+	fields := []tables.Field{{Name: "项目编号", Required: true}, {Name: "预算数", Required: true}, {Name: "备注"}}
+	rows := []struct {
+		reason    string
+		data      []byte
+		header    []string
+		headerRow int
+		titles    int
+		nums      []int
+		skipped   int
+	}{
+		{"the first row is the header: nothing changes",
+			[]byte("项目编号,预算数\nP1,1\n\nP2,2\n"), []string{"项目编号", "预算数"}, 1, 0, []int{2, 4}, 1},
+		{"a title, a 填报单位 line with two cells and a blank line above the header are titles, not data; rows keep their numbers",
+			[]byte("2024年监控表,,\n填报单位：财政局,,单位：元\n\n项目编号,预算数（元）,备注\nP1,1,\n,,\nP2,2,\n"),
+			[]string{"项目编号", "预算数（元）", "备注"}, 4, 2, []int{5, 7}, 1},
+		{"no row names any field: the first row stays the header and every row after it is read, for the caller's Match to refuse",
+			[]byte("标题\n编号,金额\nP1,1\n"), []string{"标题"}, 1, 0, []int{2, 3}, 0},
+		{"no row has every required field: the row with the most of them is the header, so Match names only what it lacks",
+			[]byte("标题\n\n项目编号,金额\nP1,1\n"), []string{"项目编号", "金额"}, 3, 1, []int{4}, 0},
+		{"a header further down than MaxTitleRows is not looked for",
+			[]byte("标题\n\n\n\n\n\n\n\n\n\n项目编号,预算数\nP1,1\n"), []string{"标题"}, 1, 0, []int{11, 12}, 9},
+	}
+	for _, tt := range rows {
+		t.Run(tt.reason, func(t *testing.T) {
+			r, got, bad := readAll(t, tt.data, tables.HeaderFor(fields))
+			assert.Empty(t, bad)
+			assert.Equal(t, tt.header, r.Header())
+			assert.Equal(t, tt.headerRow, r.HeaderRow())
+			assert.Len(t, r.Titles(), tt.titles)
+			var nums []int
+			for _, row := range got {
+				nums = append(nums, row.Num)
+			}
+			assert.Equal(t, tt.nums, nums)
+			assert.Equal(t, tt.skipped, r.Skipped(), "blank rows below the header are counted, title rows are not")
+		})
+	}
+	t.Run("a workbook's merged title rows above the header", func(t *testing.T) {
+		data := workbook(t, map[string][][]string{"表": {
+			{"2024年8月项目支出绩效运行监控表"}, {"单位：万元"}, {"项目编号", "预算数"}, {"P1", "120"}}}, "表")
+		r, got, _ := readAll(t, data, tables.HeaderFor(fields))
+		assert.Equal(t, 3, r.HeaderRow())
+		assert.Equal(t, [][]string{{"2024年8月项目支出绩效运行监控表"}, {"单位：万元"}}, r.Titles())
+		require.Len(t, got, 1)
+		assert.Equal(t, tables.Row{Num: 4, Cells: []string{"P1", "120"}}, got[0])
+	})
+}
+
+func TestCSVLongLine(t *testing.T) {
+	data := append([]byte("项目编号,项目名称\nP1,甲\nP2,"), bytes.Repeat([]byte("名"), 3<<20)...) // 9 MB in one cell
+	data = append(data, "\nP3,丙\n"...)
+	r, err := tables.Open(bytes.NewReader(data))
+	require.NoError(t, err)
+	row, err := r.Next()
+	require.NoError(t, err, "the rows before the long line are read")
+	assert.Equal(t, 2, row.Num)
+	_, err = r.Next()
+	require.Error(t, err, "a line longer than any table's is refused, not held in memory several times over")
+	assert.ErrorIs(t, err, tables.ErrUnsupported)
+	assert.Contains(t, err.Error(), "文件第 3 行文字超过 8 MB")
+
+	ok := append([]byte("项目编号,项目名称\nP1,"), bytes.Repeat([]byte("名"), 32767)...)
+	_, rows, bad := readAll(t, append(ok, '\n'))
+	assert.Empty(t, bad)
+	require.Len(t, rows, 1, "a cell as long as Excel allows is read")
+}

@@ -28,16 +28,34 @@ var errUnzipLimit = errors.New("unzip limit")
 // refused after reading at most the limit.
 type budget struct{ left int64 }
 
+// maxRun is the most bytes a part may hold between two '<': more than any cell's text
+// (Excel keeps at most 32,767 characters, six bytes each when escaped) or tag. encoding/xml
+// keeps a whole text or tag in memory, so without it a sheet of a gigabyte of blanks — a
+// few megabytes zipped — would be held at once, twice over as its buffer grows.
+const maxRun = 1 << 20
+
+// errRunLimit is returned when a part has a text or tag longer than maxRun.
+var errRunLimit = errors.New("run limit")
+
 type limited struct {
-	r io.Reader
-	b *budget
+	r   io.Reader
+	b   *budget
+	run int // bytes since the last '<'
 }
 
-func (l limited) Read(p []byte) (int, error) {
+func (l *limited) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.b.left -= int64(n)
 	if l.b.left < 0 {
 		return 0, errUnzipLimit // drop the bytes past the limit: nothing after them is read
+	}
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		l.run = n - i - 1
+	} else {
+		l.run += n
+	}
+	if l.run > maxRun {
+		return 0, errRunLimit
 	}
 	return n, err
 }
@@ -56,7 +74,7 @@ func (w workbook) open(name string) (io.ReadCloser, error) {
 	return struct {
 		io.Reader
 		io.Closer
-	}{bufio.NewReader(limited{f, w.budget}), f}, nil
+	}{bufio.NewReader(&limited{r: f, b: w.budget}), f}, nil
 }
 
 // sheetInfo is one sheet the workbook lists.
@@ -159,6 +177,15 @@ func (w workbook) each(name string, fn func(xml.StartElement) error) (err error)
 	}
 }
 
+// maxSharedText is the most memory the shared text may take: a workbook of a million rows of
+// distinct names needs a tenth of it, and a zip bomb of millions of tiny texts, each costing
+// more in memory than in the file, is refused before it takes more.
+const maxSharedText = 256 << 20
+
+// sstEntry is what a string costs beside its bytes: its header in the list, twice while the
+// list grows, and the rounding of a short string's allocation.
+const sstEntry = 48
+
 // sharedStrings reads the workbook's shared text, which cells of type s point into by index.
 // Phonetic guides (rPh) are not part of a cell's text.
 func (w workbook) sharedStrings() (_ []string, err error) {
@@ -172,6 +199,7 @@ func (w workbook) sharedStrings() (_ []string, err error) {
 	defer func() { err = errors.Join(err, rc.Close()) }() // a part that fails its checksum is corrupt
 	var list []string
 	var cur strings.Builder
+	var held int64 // bytes the list holds
 	dec := xml.NewDecoder(rc)
 	inT, skip := false, 0
 	for {
@@ -195,6 +223,9 @@ func (w workbook) sharedStrings() (_ []string, err error) {
 		case xml.EndElement:
 			switch e.Name.Local {
 			case "si":
+				if held += int64(cur.Len()) + sstEntry; held > maxSharedText {
+					return nil, errUnzipLimit
+				}
 				list = append(list, cur.String())
 			case "rPh":
 				skip--
@@ -432,12 +463,15 @@ func xlsxOpenError(err error) error {
 	if errors.Is(err, errUnzipLimit) {
 		return &formatError{"这个 .xlsx 超过了读取上限（解压后过大，可能是异常文件）；如确需读取，请拆分成几个文件"}
 	}
+	if errors.Is(err, errRunLimit) {
+		return &formatError{"这个 .xlsx 里有一段超过 1 MB 的文字或标记，不是 Excel 能写出的表格（文件可能已损坏或是异常文件）；请在 Excel 中打开后重新另存为 .xlsx"}
+	}
 	return &formatError{fmt.Sprintf("这个文件像 Excel 表格（.xlsx），但无法读取（%v）；请在 Excel 中打开后重新另存为 .xlsx", err)}
 }
 
 // xlsxReadError is a failure while streaming a sheet: past the limit, or broken XML.
 func xlsxReadError(err error, row int) error {
-	if errors.Is(err, errUnzipLimit) {
+	if errors.Is(err, errUnzipLimit) || errors.Is(err, errRunLimit) {
 		return xlsxOpenError(err)
 	}
 	return fmt.Errorf("读取工作表第 %d 行时出错，文件可能已损坏：%v", row, err)

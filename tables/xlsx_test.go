@@ -1,6 +1,7 @@
 package tables_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -97,4 +98,67 @@ func TestXLSXZipBomb(t *testing.T) {
 	assert.Contains(t, err.Error(), "上限")
 	_, err = tables.Open(bytes.NewReader(data), tables.MaxUnzip(0))
 	assert.Error(t, err, "a limit must be positive")
+}
+
+// rewritePart returns the workbook with one part changed by edit, as a hand-crafted or
+// damaged file would have it.
+func rewritePart(t *testing.T, data []byte, name string, edit func([]byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		part, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		require.NoError(t, rc.Close())
+		if f.Name == name {
+			part = edit(part)
+		}
+		w, err := zw.Create(f.Name)
+		require.NoError(t, err)
+		_, err = w.Write(part)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	return b.Bytes()
+}
+
+func TestXLSXLongRun(t *testing.T) {
+	data := workbook(t, map[string][][]string{"表": {{"项目编号", "预算数"}, {"P1", "1"}}}, "表")
+	rows := []struct {
+		reason string
+		edit   func([]byte) []byte
+	}{
+		{"megabytes of blanks between two rows (a zip bomb packs a gigabyte into a few megabytes) are refused, not held in memory",
+			func(p []byte) []byte {
+				return bytes.Replace(p, []byte("</row>"), append([]byte("</row>"), bytes.Repeat([]byte(" "), 3<<20)...), 1)
+			}},
+		{"a cell text longer than any Excel cell is refused as well",
+			func(p []byte) []byte {
+				return bytes.Replace(p, []byte("<v>1</v>"), append(append([]byte("<v>"), bytes.Repeat([]byte("9"), 3<<20)...), "</v>"...), 1)
+			}},
+	}
+	for _, tt := range rows {
+		t.Run(tt.reason, func(t *testing.T) {
+			bad := rewritePart(t, data, "xl/worksheets/sheet1.xml", tt.edit)
+			r, err := tables.Open(bytes.NewReader(bad))
+			for i := 0; err == nil && i < 10; i++ {
+				_, err = r.Next()
+			}
+			require.Error(t, err)
+			assert.NotErrorIs(t, err, io.EOF, "the row after the run is not silently lost")
+			assert.ErrorIs(t, err, tables.ErrUnsupported)
+			assert.Contains(t, err.Error(), "超过 1 MB")
+		})
+	}
+	r, err := tables.Open(bytes.NewReader(rewritePart(t, data, "xl/worksheets/sheet1.xml", func(p []byte) []byte {
+		return bytes.Replace(p, []byte("<v>1</v>"), append(append([]byte("<v>"), bytes.Repeat([]byte("9"), 32767)...), "</v>"...), 1)
+	})))
+	require.NoError(t, err)
+	row, err := r.Next()
+	require.NoError(t, err, "a cell as long as Excel allows is read")
+	assert.Len(t, row.Cells[1], 32767)
 }

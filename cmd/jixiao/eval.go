@@ -24,10 +24,10 @@ const evalHelp = `选项：
   --strict            有不能计算的行时退出码为 1
   -h, --help          显示本说明。
 
-数据文件是 CSV（UTF-8、GB18030 或 UTF-16，自动识别）或 Excel .xlsx，第 1 行是表头，每行一条记录。
+数据文件是 CSV（UTF-8、GB18030 或 UTF-16，自动识别）或 Excel .xlsx，第 1 行是表头（表头上方的标题行可以保留：前 10 行里含有必需各列的那一行是表头），每行一条记录。
 规则集声明的每个输入从表头同名的列读（表头前后的空格、全角字母数字不影响；表头可带单位，如 预算数（元），
 按规则声明的单位精确换算）；声明了 default 的输入可以没有这一列，空格子也用默认值；没有默认值的输入缺列时
-不运行（退出码 2）。数字按财务写法读（1,000.50、全角数字、20%）；日期写 2024-08-31，或 Excel 的日期序号（45535）。
+不运行（退出码 2）。数字按财务写法读（1,000.50、全角数字、20%）；日期写 2024-08-31、2024/8/31、2024年8月31日，或 Excel 的日期序号（45535）。
 
 每行算出规则集的全部结果；不能计算的行（格子读不出、规则报错）报告行号和原因，其余行照常计算。
 行号是表格中的行（表头是第 1 行）；空行不算数据行，在汇总中单独计数。读入的行数 = 计算的行数 + 不能计算的行数。
@@ -151,19 +151,21 @@ type evalReport struct {
 	at                        time.Time
 	rows, evaluated, rejected int
 	skipped                   int
+	titleUnit                 string // as monitorReport's
 }
 
 // stream reads the table row by row, evaluates the rows across cores with tables.Map and
 // writes each in input order as it comes.
 func (o *evalOptions) stream(c *cobra.Command, path string, rs *rulefile.RuleSet, p *rules.Program, at time.Time) (*evalReport, error) {
+	defer limitMemory()() // from the open: a workbook's shared text is read there
 	bar := newProgress(c.ErrOrStderr(), path)
-	r, f, err := o.source.open(path, bar.reader)
+	r, f, err := o.source.open(path, bar.reader, evalFields(rs, at))
 	if err != nil {
 		return nil, usagef(c, "%s：%v", path, err)
 	}
 	defer f.Close() //nolint:errcheck // read-only: a failed close loses nothing that was read
 	defer r.Close() //nolint:errcheck // temporary files only
-	inputs, err := evalInputs(r.Header(), rs, at)
+	inputs, err := evalInputs(r, rs, at)
 	if err != nil {
 		return nil, usagef(c, "%s：%v", path, err)
 	}
@@ -171,7 +173,7 @@ func (o *evalOptions) stream(c *cobra.Command, path string, rs *rulefile.RuleSet
 	if err != nil {
 		return nil, err
 	}
-	rep := &evalReport{rs: rs, at: at}
+	rep := &evalReport{rs: rs, at: at, titleUnit: titleUnitUsed(inputs)}
 	sink, err := newEvalSink(o.out, dest, r.Header(), p)
 	if err == nil {
 		defer closeSink(sink)

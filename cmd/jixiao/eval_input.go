@@ -15,37 +15,62 @@ import (
 // default.
 type evalInput struct {
 	inputColumn
-	def    rules.Value
-	hasDef bool
+	def       rules.Value
+	hasDef    bool
+	titleUnit bool // read in the unit a title row above the header names
 }
 
 // evalInputs matches the rule set's inputs with the table's header by name (and the aliases
 // fieldAliases gives). An input with a default may be left out of the table; a header unit
 // the input's declared unit cannot be converted from is unusable input.
-func evalInputs(header []string, rs *rulefile.RuleSet, at time.Time) ([]evalInput, error) {
+func evalInputs(r *tables.Reader, rs *rulefile.RuleSet, at time.Time) ([]evalInput, error) {
 	inputs := rs.Inputs()
-	fields := make([]tables.Field, len(inputs))
+	header := r.Header()
+	fields := evalFields(rs, at)
 	list := make([]evalInput, len(inputs))
 	for i, in := range inputs {
 		v, ok := rs.Default(in.Name, at)
 		list[i] = evalInput{inputColumn: inputColumn{at: -1, in: in}, def: v, hasDef: ok}
-		fields[i] = tables.Field{Name: in.Name, Aliases: fieldAliases(inputs, in.Name), Required: !ok}
 	}
 	cols, err := tables.Match(header, fields)
 	if err != nil {
 		return nil, headerHint(header, err)
 	}
+	title := titleUnit(r.Titles())
 	for i := range list {
 		if !cols.Has(list[i].in.Name) {
 			continue
 		}
-		ic, err := newInputColumn(cols, list[i].in)
+		ic, err := newInputColumn(cols, list[i].in, title)
 		if err != nil {
 			return nil, err
 		}
 		list[i].inputColumn = ic
+		list[i].titleUnit = ic.convert && cols.Unit(list[i].in.Name) == ""
 	}
 	return list, nil
+}
+
+// titleUnitUsed is the unit the title rows named, when some input was read in it; "" else.
+func titleUnitUsed(list []evalInput) string {
+	for _, e := range list {
+		if e.titleUnit {
+			return e.from.String()
+		}
+	}
+	return ""
+}
+
+// evalFields are the columns an evaluation reads: one per input, required unless the input
+// has a default.
+func evalFields(rs *rulefile.RuleSet, at time.Time) []tables.Field {
+	inputs := rs.Inputs()
+	fields := make([]tables.Field, len(inputs))
+	for i, in := range inputs {
+		_, ok := rs.Default(in.Name, at)
+		fields[i] = tables.Field{Name: in.Name, Aliases: fieldAliases(inputs, in.Name), Required: !ok}
+	}
+	return fields
 }
 
 // evalVars reads one row into the inputs of an evaluation, reusing vars. An empty cell, or a
@@ -74,8 +99,8 @@ func evalVars(row tables.Row, list []evalInput, vars map[string]any) string {
 
 // read reads one cell as the input's type: a number through package amount (thousands
 // separators, full-width digits, 20%), an amount in the header's unit converted exactly; a
-// date as 2024-08-31 or as an Excel date serial (45535); anything else as rules.ParseValue
-// reads text.
+// date as tables.Date reads it (2024-08-31, 2024/8/31, 2024年8月31日, an Excel serial such as
+// 45535); anything else as rules.ParseValue reads text.
 func (e evalInput) read(cell string) (rules.Value, string) {
 	switch e.in.Type {
 	case rules.TypeDecimal, rules.TypeInt:
@@ -88,7 +113,7 @@ func (e evalInput) read(cell string) (rules.Value, string) {
 		}
 		return rules.NumberOf(d), ""
 	case rules.TypeDate:
-		if d, ok := tables.ExcelDate(cell); ok {
+		if d, ok := tables.Date(cell); ok {
 			return rules.DateOf(d), ""
 		}
 	}

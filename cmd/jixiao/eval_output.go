@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -195,14 +196,19 @@ func (s *evalJSONSink) end(rep *evalReport) error {
 type evalTableSink struct {
 	w        io.Writer
 	rows     *padTable
-	rejected []byte
+	rejected spool
+	line     []byte
 }
+
+// Close removes the spooled rows.
+func (s *evalTableSink) Close() error { return errors.Join(s.rows.close(), s.rejected.close()) }
 
 func (s *evalTableSink) encode(*evalRow) []byte { return nil }
 
 func (s *evalTableSink) row(r *evalRow) error {
 	if r.err != "" {
-		s.rejected = fmt.Appendf(s.rejected, "  第 %d 行：%s\n", r.num, r.err)
+		s.line = fmt.Appendf(s.line[:0], "  第 %d 行：%s\n", r.num, r.err)
+		s.rejected.write(s.line)
 		return nil
 	}
 	first := ""
@@ -230,11 +236,10 @@ func (s *evalTableSink) end(rep *evalReport) error {
 	if err := s.rows.writeTo(s.w); err != nil {
 		return err
 	}
-	b.Reset()
-	if len(s.rejected) > 0 {
-		b.WriteString("\n不能计算的行：\n")
-		b.Write(s.rejected)
+	if err := writeSpool(s.w, "\n不能计算的行：\n", &s.rejected); err != nil {
+		return err
 	}
+	b.Reset()
 	fmt.Fprintf(&b, "\n%s\n", rep.accounting())
 	_, err := io.WriteString(s.w, b.String())
 	return err
@@ -244,6 +249,9 @@ func (rep *evalReport) accounting() string {
 	msg := fmt.Sprintf("读入 %d 行 = 计算 %d 行 + 不能计算 %d 行。", rep.rows, rep.evaluated, rep.rejected)
 	if rep.skipped > 0 {
 		msg += fmt.Sprintf("另有空行 %d 行，不算数据行。", rep.skipped)
+	}
+	if rep.titleUnit != "" {
+		msg += fmt.Sprintf("表头没有写单位的金额列按表格上方写的单位（%s）读取。", rep.titleUnit)
 	}
 	return msg
 }

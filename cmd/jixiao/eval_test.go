@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,4 +169,38 @@ func TestEvalUsage(t *testing.T) {
 		assert.Equal(t, tt.code, code, "%s: %s", tt.reason, stderr)
 		assert.Contains(t, stderr, tt.want, tt.reason)
 	}
+}
+
+// TestEvalTitleRows evaluates a table exported with a title and a unit line above its header:
+// the header is found below them, amounts are converted from the 元 the unit line names, and
+// row numbers are the sheet's.
+func TestEvalTitleRows(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "测算.csv", gb18030(t, "2024年执行率测算表\r\n单位：元\r\n项目名称,预算数,执行数\r\n道路,\"1,200,000\",960000\r\n营养餐,0,5\r\n"))
+	out, stderr, code := runCLI("eval", "--rules", "national-execution", "--format", "json", path)
+	require.Equal(t, exitOK, code, stderr)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3)
+	assert.Contains(t, lines[0], `{"row":4,"values":{"执行率":"0.8"`, "960,000元 of 1,200,000元 is 80%, read on the sheet's row 4")
+	assert.Contains(t, lines[1], `{"row":5,"error":`)
+	assert.Contains(t, lines[2], `"rows":2,"evaluated":1,"rejected":1,"skipped":0`)
+
+	table, _, code := runCLI("eval", "--rules", "national-execution", path)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, table, "表头没有写单位的金额列按表格上方写的单位（元）读取", "the report says which unit the amounts were read in")
+}
+
+// TestEvalDateForms reads a date column as Excel on Chinese Windows shows and exports it.
+func TestEvalDateForms(t *testing.T) {
+	dir := t.TempDir()
+	rules := writeFile(t, dir, "日期.yaml", "ruleset: 日期\neffective: 2024-01-01\ninputs:\n  完成日: {type: date}\n"+
+		"formulas:\n  月: month(完成日)\n")
+	data := writeFile(t, dir, "日期.csv", gb18030(t, "项目,完成日\r\nA,2024/8/31\r\nB,2024年8月31日\r\nC,2024/8/31 0:00\r\nD,2024/8/31 9:30\r\n"))
+	out, stderr, code := runCLI("eval", "--rules", rules, "--format", "json", data)
+	require.Equal(t, exitOK, code, stderr)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 5)
+	for i, reason := range []string{"the short date Excel exports", "the long Chinese date", "a date cell with a midnight time"} {
+		assert.Equal(t, fmt.Sprintf(`{"row":%d,"values":{"月":"8"}}`, i+2), lines[i], reason)
+	}
+	assert.Contains(t, lines[3], `"row":5,"error":"列“完成日”的值“2024/8/31 9:30”不是日期`, "a time of day is not a date: said, not dropped")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/monitor"
@@ -213,4 +214,57 @@ func TestMonitorStreamsLikeRun(t *testing.T) {
 	sum := run.Summary()
 	assert.Contains(t, lines[len(recs)], fmt.Sprintf(`"total":{"count":%d,"funds_wan":"%s"`, sum.Total.Count, sum.Total.Wan().Value().String()))
 	_ = decimal.Zero
+}
+
+// TestMonitorReadsStaffWorkbook reads a workbook as a county office keeps it: a hidden notes
+// sheet first, a title merged across the sheet, a 填报单位 line naming the unit of every
+// amount, then the header, whose amount columns name no unit.
+func TestMonitorReadsStaffWorkbook(t *testing.T) {
+	rows := []struct {
+		reason string
+		unit   string
+		grades map[string]string
+		wan    string
+	}{
+		{"单位：元 above the header: 1,200,000 is 120万元 and 640,000 is 64万元 — 20.00%, 良", "单位：元",
+			map[string]string{"A1": "良", "A2": "优"}, `"funds_wan":"240"`},
+		{"no unit line: amounts are in 万元, as always", "",
+			map[string]string{"A1": "良", "A2": "优"}, `"funds_wan":"2400000"`},
+	}
+	for _, tt := range rows {
+		t.Run(tt.reason, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "8月监控.xlsx")
+			f := excelize.NewFile()
+			require.NoError(t, f.SetSheetName("Sheet1", "填表说明"))
+			require.NoError(t, f.SetCellValue("填表说明", "A1", "金额单位见表头"))
+			_, err := f.NewSheet("8月")
+			require.NoError(t, err)
+			f.SetActiveSheet(1)
+			require.NoError(t, f.SetSheetVisible("填表说明", false))
+			s := "8月"
+			require.NoError(t, f.SetCellValue(s, "A1", "2024年8月项目支出绩效运行监控表"))
+			require.NoError(t, f.MergeCell(s, "A1", "E1"))
+			require.NoError(t, f.SetSheetRow(s, "A2", &[]any{"填报单位：民丰县财政局", nil, nil, nil, tt.unit}))
+			require.NoError(t, f.SetSheetRow(s, "A3", &[]any{"项目编号", "项目名称", "部门", "预算数", "执行数"}))
+			require.NoError(t, f.SetSheetRow(s, "A4", &[]any{"A1", "乡村道路", "交通局", "1,200,000", 640000}))
+			require.NoError(t, f.SetSheetRow(s, "A6", &[]any{"A2", "营养餐", "教育局", 1200000, 800000}))
+			require.NoError(t, f.SaveAs(path))
+			require.NoError(t, f.Close())
+
+			grades, rejected, stdout := monitorRows(t, "--checkpoint", "2024-08-31", path)
+			assert.Equal(t, tt.grades, grades, "the hidden notes sheet is passed over and the header found below the titles")
+			assert.Empty(t, rejected)
+			assert.Contains(t, stdout, tt.wan)
+			assert.Contains(t, stdout, `"rows":2,"graded":2,"rejected":0,"skipped":1`, "the title rows are not data; the blank row 5 is")
+
+			table, stderr, code := runCLI("monitor", "--checkpoint", "2024-08-31", path)
+			require.Equal(t, exitOK, code, stderr)
+			note := "表头没有写单位的金额列按表格上方写的单位（元）读取"
+			if tt.unit == "" {
+				assert.NotContains(t, table, note)
+			} else {
+				assert.Contains(t, table, note, "the report says the amounts were read in the title's unit")
+			}
+		})
+	}
 }

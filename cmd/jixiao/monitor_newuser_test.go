@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,9 @@ func TestMonitorAsANewUser(t *testing.T) {
 		rejected map[int]string
 		reason   string
 	}{
+		{"title.csv", "2024年8月绩效运行监控表,,,,\n填报单位：财政局,,,,单位：元\n\n项目编号,项目名称,部门,预算数,执行数\nA1,甲,财政局,\"1,200,000\",800000\nA2,乙,财政局,,5\n",
+			map[string]string{"A1": "优"}, map[int]string{6: "预算数为空"},
+			"title rows above the header are kept as Excel exports them; amounts are in the 元 the unit line names; rows keep the sheet's numbers"},
 		{"bom.csv", "\ufeff" + newUserHeader + "A1,甲,财政局,120,80\n",
 			map[string]string{"A1": "优"}, map[int]string{}, "Excel's UTF-8 BOM before the first header"},
 		{"blank.csv", newUserHeader + "\nA1,甲,财政局,120,80\n\n,,,,\n A2 ,乙,财政局,１２０,\"1,000.5\"\n,,,,\n",
@@ -97,7 +101,10 @@ func TestMonitorUnusableTables(t *testing.T) {
 		{"<html><table><tr><td>项目编号</td></tr></table></html>", "网页格式的表格", "a web page saved as .xls is refused"},
 		{"项目编号,项目名称,部门,预算数,执行数,指标1完成\n", "所用规则集没有这个输入", "an indicator column the rule set cannot grade"},
 		{"", "文件是空的", "an empty file"},
-		{"2024年8月绩效运行监控表\n\n" + newUserHeader + "A1,甲,财政局,120,80\n", "第 1 行应是表头；表格上方的标题行", "a title row above the table is named as the likely cause"},
+		{"2024年8月绩效运行监控表\n\n项目编号,项目名称,部门,预算数\nA1,甲,财政局,120\n", "表头缺少“执行数”列",
+			"no row has every column: the row with most of them is the header, and what it lacks is named"},
+		{"2024年8月绩效运行监控表\n\n编号,名称\nA1,甲\n", "前 10 行里没有一行像表头",
+			"no row names any column: the title taken for the header is named as the likely cause"},
 	}
 	for i, tt := range tests {
 		path := writeFile(t, dir, "t"+string(rune('a'+i))+".csv", tt.text)
@@ -183,5 +190,29 @@ func TestMonitorCalendar(t *testing.T) {
 		assert.Equal(t, exitUsage, code, tt.reason)
 		assert.Empty(t, stdout, tt.reason)
 		assert.Contains(t, stderr, tt.want, tt.reason)
+	}
+}
+
+// TestMonitorTotalsRows checks a totals row — staff tables end with one, and the command's own
+// .xlsx report has one — is never graded as a project: its funds would be counted twice.
+func TestMonitorTotalsRows(t *testing.T) {
+	dir := t.TempDir()
+	rows := []struct {
+		reason string
+		row    string
+	}{
+		{"合计 in the 项目编号 column, as the .xlsx report writes it", "合计,评级 1 个项目,,120,80"},
+		{"合 计 with a full-width blank in the 项目名称 column, with an ID", "A9,合　计,,120,80"},
+		{"总计", "总计,,,120,80"},
+	}
+	for i, tt := range rows {
+		t.Run(tt.reason, func(t *testing.T) {
+			path := writeFile(t, dir, fmt.Sprintf("t%d.csv", i), "项目编号,项目名称,部门,预算数,执行数\nA1,甲,财政局,120,80\n"+tt.row+"\n")
+			grades, rejected, stdout := monitorRows(t, "--checkpoint", "2024-08-31", path)
+			assert.Equal(t, map[string]string{"A1": "优"}, grades)
+			require.Len(t, rejected, 1)
+			assert.Contains(t, rejected[3], "行，不是项目")
+			assert.Contains(t, stdout, `"total":{"count":1,"funds_wan":"120"`, "the totals row's funds are not added")
+		})
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -64,13 +65,18 @@ func rejectedName(r *monitorRow) string { return r.outcome.DisplayName() }
 // --- table ---
 
 // monitorTableSink lays the rows out as a table padded to the widest cell, so it keeps them
-// until the end: the table format is for reading on screen, CSV, JSON and xlsx stream.
+// until the end, spooled to a temporary file past a few megabytes: the table format is for
+// reading on screen, CSV, JSON and xlsx stream.
 type monitorTableSink struct {
 	w        io.Writer
 	at       time.Time
 	rows     *padTable
-	rejected []byte // the lines listing rejected rows
+	rejected spool // the lines listing rejected rows
+	line     []byte
 }
+
+// Close removes the spooled rows.
+func (s *monitorTableSink) Close() error { return errors.Join(s.rows.close(), s.rejected.close()) }
 
 var monitorTableColumns = []column{{title: "项目编号"}, {title: "项目名称"}, {title: "部门"}, {title: "预算数（万元）", right: true},
 	{title: "执行数（万元）", right: true}, {title: "偏差", right: true}, {title: "等级"}, {title: "红标"}, {title: "整改期限"}}
@@ -79,7 +85,8 @@ func (s *monitorTableSink) encode(*monitorRow) []byte { return nil }
 
 func (s *monitorTableSink) row(r *monitorRow) error {
 	if !r.graded {
-		s.rejected = fmt.Appendf(s.rejected, "  第 %d 行：%s\n", r.num, r.err)
+		s.line = fmt.Appendf(s.line[:0], "  第 %d 行：%s\n", r.num, r.err)
+		s.rejected.write(s.line)
 		return nil
 	}
 	o := &r.outcome
@@ -106,11 +113,10 @@ func (s *monitorTableSink) end(rep *monitorReport) error {
 	if err := s.rows.writeTo(s.w); err != nil {
 		return err
 	}
-	b.Reset()
-	if len(s.rejected) > 0 {
-		b.WriteString("\n不能评级的行：\n")
-		b.Write(s.rejected)
+	if err := writeSpool(s.w, "\n不能评级的行：\n", &s.rejected); err != nil {
+		return err
 	}
+	b.Reset()
 	rep.writeSummary(&b)
 	rep.previous.write(&b)
 	_, err := io.WriteString(s.w, b.String())
@@ -139,6 +145,9 @@ func (rep *monitorReport) accounting() string {
 	msg := fmt.Sprintf("读入 %d 行 = 评级 %d 行 + 不能评级 %d 行。", rep.rows, rep.graded, rep.rejected)
 	if rep.skipped > 0 {
 		msg += fmt.Sprintf("另有空行 %d 行，不算数据行。", rep.skipped)
+	}
+	if rep.titleUnit != "" {
+		msg += fmt.Sprintf("表头没有写单位的金额列按表格上方写的单位（%s）读取。", rep.titleUnit)
 	}
 	return msg
 }
@@ -194,7 +203,7 @@ func (s *monitorJSONSink) encode(r *monitorRow) []byte {
 		o := &r.outcome
 		jo := monitorJSONOutcome{ID: o.ID, Name: o.DisplayName(), Grade: o.Grade.Name, RedFlag: o.RedFlag}
 		if o.HasDeviation {
-			d := o.Deviation.String()
+			d := scaledText(o.Deviation) // as the rule gave it: 0.2000, like the CSV and xlsx
 			jo.Deviation = &d
 		}
 		if d := rectifyBy(o); d != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -23,6 +24,9 @@ type monitorColumns struct {
 	budgetUnit, spentUnit         amount.Unit
 	headers                       []string      // as written, for messages
 	extra                         []inputColumn // columns named for further inputs the rule set declares
+	// titleUnit is the unit a title row above the header names, when an amount column's
+	// header names none and is read in it; "" otherwise
+	titleUnit string
 }
 
 // inputColumn is a column whose header names an input the rule set declares, such as
@@ -71,8 +75,11 @@ func monitorFields(inputs []rules.Input) []tables.Field {
 // readMonitorHeader finds the columns of a monitoring table. A header that lacks a required
 // column, names one twice, or has a column the run would misread (an indicator the rule set
 // does not grade, a secrecy column under another name) is unusable: an error.
-// inputs are the rule set's inputs, with the aliases of their columns.
-func readMonitorHeader(header []string, inputs []rules.Input) (monitorColumns, error) {
+// inputs are the rule set's inputs, with the aliases of their columns. An amount column whose
+// header names no unit is in the unit a title row above the header names (单位：元), else in
+// 万元.
+func readMonitorHeader(r *tables.Reader, inputs []rules.Input) (monitorColumns, error) {
+	header := r.Header()
 	cols, err := tables.Match(header, monitorFields(inputs))
 	if err != nil {
 		return monitorColumns{}, headerHint(header, err)
@@ -80,18 +87,22 @@ func readMonitorHeader(header []string, inputs []rules.Input) (monitorColumns, e
 	c := monitorColumns{id: cols.Index(colID), name: cols.Index(colName), dept: cols.Index(colDept),
 		budget: cols.Index(monitor.InputBudget), spent: cols.Index(monitor.InputSpent),
 		fund: cols.Index(colFund), secret: cols.Index(colSecret), headers: header}
-	if c.budgetUnit, err = headerUnit(cols, monitor.InputBudget); err != nil {
+	title := titleUnit(r.Titles())
+	if c.budgetUnit, err = headerUnit(cols, monitor.InputBudget, title); err != nil {
 		return c, err
 	}
-	if c.spentUnit, err = headerUnit(cols, monitor.InputSpent); err != nil {
+	if c.spentUnit, err = headerUnit(cols, monitor.InputSpent, title); err != nil {
 		return c, err
+	}
+	if cols.Unit(monitor.InputBudget) == "" || cols.Unit(monitor.InputSpent) == "" {
+		c.titleUnit = title
 	}
 	taken := map[int]bool{}
 	for _, in := range inputs {
 		if suppliedInputs[in.Name] || !cols.Has(in.Name) {
 			continue
 		}
-		ic, err := newInputColumn(cols, in)
+		ic, err := newInputColumn(cols, in, title)
 		if err != nil {
 			return c, err
 		}
@@ -120,9 +131,13 @@ func checkStrayColumns(header []string, taken map[int]bool, secret int) error {
 	return nil
 }
 
-// headerUnit is the unit an amount column's header names, 万元 when it names none.
-func headerUnit(cols tables.Columns, name string) (amount.Unit, error) {
+// headerUnit is the unit an amount column's header names; when it names none, the unit the
+// title rows name (title, "" for none), else 万元.
+func headerUnit(cols tables.Columns, name, title string) (amount.Unit, error) {
 	u := cols.Unit(name)
+	if u == "" {
+		u = title
+	}
 	if u == "" {
 		return amount.Wan, nil
 	}
@@ -136,9 +151,14 @@ func headerUnit(cols tables.Columns, name string) (amount.Unit, error) {
 // newInputColumn reads the unit of an input's header: a number input whose header names a
 // unit is converted exactly into the unit the input declares; a unit that cannot be
 // converted, or one on an input that declares none, is a header error rather than a guess.
-func newInputColumn(cols tables.Columns, in rules.Input) (inputColumn, error) {
+// An input that declares a unit, under a header that names none, is in the unit the title
+// rows name (title; "" for none).
+func newInputColumn(cols tables.Columns, in rules.Input, title string) (inputColumn, error) {
 	ic := inputColumn{at: cols.Index(in.Name), header: cols.Header(in.Name), in: in}
 	hu := cols.Unit(in.Name)
+	if hu == "" && in.Unit != "" && in.Type == rules.TypeDecimal {
+		hu = title
+	}
 	if hu == "" || hu == in.Unit {
 		return ic, nil
 	}
@@ -192,6 +212,9 @@ func (c monitorColumns) record(row tables.Row) (rec monitor.Record, msg string) 
 	if rec.ID == "" {
 		return rec, "项目编号为空"
 	}
+	if w := totalsWord(rec.ID, rec.Name); w != "" {
+		return rec, fmt.Sprintf("这是“%s”行，不是项目：不评级，也不计入汇总（汇总由各项目算出；否则资金会算两遍）", w)
+	}
 	if rec.Budget, msg = c.readAmount(c.budget, monitor.InputBudget, row.Cell(c.budget), c.budgetUnit); msg != "" {
 		return rec, msg
 	}
@@ -218,6 +241,11 @@ func (c monitorColumns) readExtra(rec *monitor.Record, row tables.Row) string {
 		}
 		if rec.Extra == nil {
 			rec.Extra = make(map[string]any, len(c.extra))
+		}
+		if x.in.Type == rules.TypeDate {
+			if d, ok := tables.Date(v); ok {
+				v = d.Format(dayLayout) // 2024/8/31 and 2024年8月31日 as the rule set reads dates
+			}
 		}
 		if x.in.Type != rules.TypeDecimal && x.in.Type != rules.TypeInt {
 			rec.Extra[x.in.Name] = v
@@ -284,7 +312,7 @@ func (c monitorColumns) readAmount(at int, name, s string, unit amount.Unit) (am
 // readRecords reads a whole monitoring table into records, for a checkpoint that is compared
 // rather than streamed (--previous). rejected counts the rows that could not be read.
 func (s tableSource) readRecords(path string, rs *rulefile.RuleSet) (recs []monitor.Record, rejected int, err error) {
-	r, f, err := s.open(path, nil)
+	r, f, err := s.open(path, nil, monitorFields(rs.Inputs()))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -305,7 +333,7 @@ type rowError struct {
 // len(records) + len(rejected) is the number of data rows. jixiao demo grades its built-in
 // data with it, as jixiao monitor reads a file.
 func readMonitorCSV(in io.Reader, inputs []rules.Input) ([]monitor.Record, []rowError, error) {
-	r, err := tables.Open(in)
+	r, err := tables.Open(in, tables.HeaderFor(monitorFields(inputs)))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -314,7 +342,7 @@ func readMonitorCSV(in io.Reader, inputs []rules.Input) ([]monitor.Record, []row
 }
 
 func readMonitorTable(r *tables.Reader, inputs []rules.Input) (recs []monitor.Record, bad []rowError, err error) {
-	cols, err := readMonitorHeader(r.Header(), inputs)
+	cols, err := readMonitorHeader(r, inputs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -337,4 +365,22 @@ func readMonitorTable(r *tables.Reader, inputs []rules.Input) (recs []monitor.Re
 		}
 		recs = append(recs, rec)
 	}
+}
+
+// totalsWord is the word that makes a row a totals row, as staff tables and this command's
+// own .xlsx report write it in the 项目编号 or 项目名称 cell (合 计 with blanks is 合计), or "".
+func totalsWord(cells ...string) string {
+	for _, c := range cells {
+		w := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, c)
+		switch w {
+		case "合计", "总计", "小计", "共计", "总合计":
+			return w
+		}
+	}
+	return ""
 }

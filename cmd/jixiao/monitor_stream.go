@@ -44,24 +44,29 @@ type monitorReport struct {
 	// calendar is the working-day calendar file the deadlines were counted with; "" when the
 	// rule set counts calendar days.
 	calendar string
+	// titleUnit is the unit of amounts a title row above the header named, and the amount
+	// columns were read in; "" when none did
+	titleUnit string
 }
 
 // stream reads the data file row by row, grades the rows across cores with tables.Map, and
 // writes each in input order as it comes: memory stays flat in the number of rows (unless
 // --previous keeps the outcomes to compare, or the table format lays them out at the end).
 func (o *monitorOptions) stream(c *cobra.Command, path string, p *monitor.Profile, at time.Time, opts []monitor.RunOption, before *monitor.Run, beforeRejected int) (*monitorReport, error) {
+	defer limitMemory()() // from the open: a workbook's shared text is read there
 	prog := newProgress(c.ErrOrStderr(), path)
-	r, f, err := o.source.open(path, prog.reader)
+	inputs := p.RuleSet().Inputs()
+	r, f, err := o.source.open(path, prog.reader, monitorFields(inputs))
 	if err != nil {
 		return nil, usagef(c, "%s：%v", path, err)
 	}
 	defer f.Close() //nolint:errcheck // read-only: a failed close loses nothing that was read
 	defer r.Close() //nolint:errcheck // temporary files only
-	cols, err := readMonitorHeader(r.Header(), p.RuleSet().Inputs())
+	cols, err := readMonitorHeader(r, inputs)
 	if err != nil {
 		return nil, usagef(c, "%s：%v", path, err)
 	}
-	rep := &monitorReport{profile: p}
+	rep := &monitorReport{profile: p, titleUnit: cols.titleUnit}
 	if p.CountsWorkdays() {
 		rep.calendar = o.calendar
 	}

@@ -89,7 +89,7 @@ func TestMonitorJSONAccountsForEveryRow(t *testing.T) {
 	assert.Contains(t, rejected[6], "预算数为空")
 	assert.Contains(t, rejected[7], "除数为零")
 	assert.Equal(t, "良", graded["A03"].Grade, "budget 15, spent 8 in August is exactly 20%")
-	assert.Equal(t, "0.2", *graded["A03"].Deviation)
+	assert.Equal(t, "0.2000", *graded["A03"].Deviation, "the deviation as the rule set rounded it, to 0.01%")
 	assert.Nil(t, graded["A03"].RectifyBy)
 	assert.Equal(t, "差", graded["A02"].Grade, "1,000.50 with spaces and full-width １００ read exactly")
 	require.NotNil(t, graded["A02"].RectifyBy)
@@ -129,7 +129,7 @@ func TestMonitorHeaderUnits(t *testing.T) {
 	lines := monitorJSON(t, "--checkpoint", "2024-08-31", filepath.Join("testdata", "monitor", "元.csv"))
 	require.Len(t, lines, 3)
 	assert.Equal(t, "良", lines[0].Grade, "150000元 and 80000元 are 15 and 8 万元: exactly 20%")
-	assert.Equal(t, "0.2", *lines[0].Deviation)
+	assert.Equal(t, "0.2000", *lines[0].Deviation)
 	assert.Equal(t, "差", lines[1].Grade, "1,200,000元 and 639940元: 20.0075% shows as 20.01%")
 	var s struct {
 		Total struct {

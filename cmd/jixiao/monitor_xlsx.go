@@ -121,6 +121,9 @@ func (s *monitorXLSXSink) summarySheet(rep *monitorReport) error {
 		texts("红标", strconv.Itoa(sum.Flagged)), texts("读入行数", strconv.Itoa(rep.rows)),
 		texts("评级", strconv.Itoa(rep.graded)), texts("不能评级", strconv.Itoa(rep.rejected)),
 		texts("空行（不算数据行）", strconv.Itoa(rep.skipped)))
+	if rep.titleUnit != "" {
+		rows = append(rows, texts("金额单位", "表头没有写单位的金额列按表格上方写的单位（"+rep.titleUnit+"）读取"))
+	}
 	return s.sheetOf("汇总", cols, rows)
 }
 

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -85,16 +87,30 @@ func (o *outputOptions) notInput(c *cobra.Command, inputs ...string) error {
 // name and renamed into place only when the command succeeds, so a failed run never leaves
 // half a report under the name staff open.
 type destination struct {
-	bw   *bufio.Writer
-	ew   *errWriter
-	tmp  *os.File
-	path string
+	bw     *bufio.Writer
+	ew     *errWriter
+	tmp    *os.File
+	direct *os.File // -o names a device or a pipe (/dev/stdout): written in place
+	path   string
 }
 
 func (o *outputOptions) open(c *cobra.Command) (*destination, error) {
 	w := c.OutOrStdout()
 	d := &destination{path: o.path}
-	if o.path != "" {
+	st, err := os.Stat(o.path)
+	switch {
+	case o.path == "" || err != nil || st.Mode().IsRegular():
+	case st.IsDir():
+		return nil, usagef(c, "-o %s 是一个文件夹：请写出报告的文件名，如 -o %s", o.path, filepath.Join(o.path, "报告."+o.format))
+	default:
+		// a device or a pipe is not replaced by a file of the same name: it is written to
+		f, err := os.OpenFile(o.path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, usagef(c, "-o %s：无法写入：%s", o.path, describeIOError(err))
+		}
+		d.direct, w = f, f
+	}
+	if o.path != "" && d.direct == nil {
 		f, err := os.CreateTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".*.tmp")
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, usagef(c, "-o %s：文件夹 %s 不存在", o.path, filepath.Dir(o.path))
@@ -116,6 +132,9 @@ func (d *destination) Write(p []byte) (int, error) { return d.bw.Write(p) }
 // (failed true) it removes the temporary file instead.
 func (d *destination) finish(failed bool) error {
 	err := d.bw.Flush()
+	if d.direct != nil {
+		return writeFailure(errors.Join(err, d.direct.Close()))
+	}
 	if d.tmp == nil {
 		return writeFailure(err)
 	}
@@ -180,4 +199,22 @@ func closeSink(sink any) {
 	if c, ok := sink.(io.Closer); ok {
 		_ = c.Close() // temporary files only: the report is written or already refused
 	}
+}
+
+// batchMemory is the soft memory limit a batch runs under. The rows in flight, the writers'
+// buffers and the 项目编号 seen take some tens of megabytes whatever the row count; the
+// default garbage collector lets the heap grow to twice what is live before collecting,
+// which for an .xlsx of a million rows (excelize's buffers) is about 200 MB. Under the limit
+// it collects sooner instead.
+const batchMemory = 128 << 20
+
+// limitMemory sets the batch's soft memory limit, unless the user set one (GOMEMLIMIT), and
+// returns what undoes it.
+func limitMemory() (restore func()) {
+	old := debug.SetMemoryLimit(-1) // -1 reads the limit without changing it
+	if old != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(batchMemory)
+	return func() { debug.SetMemoryLimit(old) }
 }

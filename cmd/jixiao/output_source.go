@@ -7,6 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/jixiao-go/jixiao/rules"
 	"github.com/jixiao-go/jixiao/tables"
@@ -35,9 +39,10 @@ func (s tableSource) check() error {
 }
 
 // open opens a data file through package tables: CSV in any encoding staff have, or .xlsx,
-// found from the content. The caller closes the reader and the file.
+// found from the content. The header is the first row with every required field of fields,
+// below any title rows. The caller closes the reader and the file.
 // wrap, when not nil, wraps the file (to count the bytes read).
-func (s tableSource) open(path string, wrap func(io.Reader) io.Reader) (*tables.Reader, *os.File, error) {
+func (s tableSource) open(path string, wrap func(io.Reader) io.Reader, fields []tables.Field) (*tables.Reader, *os.File, error) {
 	f, err := os.Open(path) //nolint:gosec // the user names the data file to read; reading it is the command's job
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -49,7 +54,7 @@ func (s tableSource) open(path string, wrap func(io.Reader) io.Reader) (*tables.
 		_ = f.Close()
 		return nil, nil, errors.New("这是一个文件夹，不是数据文件")
 	}
-	var opts []tables.Option
+	opts := []tables.Option{tables.HeaderFor(fields)}
 	if s.sheet != "" {
 		opts = append(opts, tables.Sheet(s.sheet))
 	}
@@ -80,8 +85,9 @@ func fieldAliases(inputs []rules.Input, name string) []string {
 	return nil
 }
 
-// headerHint adds to a header error what is most often wrong when the first row has at most
-// one cell: it is a title above the table, as many exported sheets have, not the header.
+// headerHint adds to a header error what is most often wrong when the header found has at
+// most one cell: no row in reach names the columns, so the first row — often a title — was
+// taken for the header.
 func headerHint(header []string, err error) error {
 	filled := 0
 	for _, h := range header {
@@ -92,5 +98,30 @@ func headerHint(header []string, err error) error {
 	if filled > 1 {
 		return err
 	}
-	return fmt.Errorf("%w（第 1 行应是表头；表格上方的标题行、空行请删去）", err)
+	return fmt.Errorf("%w（前 %d 行里没有一行像表头：表头一行要写出这些列名，它上方的标题行可以保留）", err, tables.MaxTitleRows)
+}
+
+// titleUnit is the unit of amounts a title row above the header names, as county templates
+// write it (单位：元, 金额单位:万元, （单位：亿元）), or "" when none does. It is returned as
+// written, for amount.ParseUnit.
+func titleUnit(titles [][]string) string {
+	for _, row := range titles {
+		for _, cell := range row {
+			s := width.Fold.String(cell)
+			for {
+				i := strings.Index(s, "单位")
+				if i < 0 {
+					break
+				}
+				s = strings.TrimLeft(s[i+len("单位"):], ": \t")
+				for _, u := range []string{"亿元", "万元", "元"} {
+					rest, ok := strings.CutPrefix(s, u)
+					if r, _ := utf8.DecodeRuneInString(rest); ok && !unicode.Is(unicode.Han, r) {
+						return u // not 单位：元宝山区财政局, a 填报单位
+					}
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -1,19 +1,20 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
+	"errors"
 	"io"
 	"strings"
 )
 
 // padTable is a plain-text table built row by row and written at the end, when the width of
-// every column is known, as writeTable lays it out. The rows are kept as bytes in one buffer,
-// not as strings, so a table of a million rows holds tens of megabytes the garbage collector
-// need not scan, and is written line by line.
+// every column is known, as writeTable lays it out. The rows wait in a spool, as bytes, so a
+// table of a million rows holds a few megabytes of memory, not the whole report.
 type padTable struct {
 	cols   []column
 	widths []int
-	data   []byte // cells separated by unitSep, rows ended by recordSep
+	data   spool  // cells separated by unitSep, rows ended by recordSep
+	line   []byte // the row being added
 }
 
 const (
@@ -32,6 +33,7 @@ func newPadTable(cols []column) *padTable {
 // add keeps one row. Separator characters in a cell, which no table cell should hold, are
 // shown as blanks.
 func (t *padTable) add(cells []string) {
+	t.line = t.line[:0]
 	for i, cell := range cells {
 		if strings.ContainsAny(cell, "\x1e\x1f") {
 			cell = strings.Map(func(r rune) rune {
@@ -43,11 +45,12 @@ func (t *padTable) add(cells []string) {
 		}
 		t.widths[i] = max(t.widths[i], displayWidth(cell))
 		if i > 0 {
-			t.data = append(t.data, unitSep)
+			t.line = append(t.line, unitSep)
 		}
-		t.data = append(t.data, cell...)
+		t.line = append(t.line, cell...)
 	}
-	t.data = append(t.data, recordSep)
+	t.line = append(t.line, recordSep)
+	t.data.write(t.line)
 }
 
 // writeTo writes the header and every row, padded.
@@ -58,11 +61,20 @@ func (t *padTable) writeTo(w io.Writer) error {
 	}
 	var b strings.Builder
 	writeRow(&b, t.cols, t.widths, titles)
-	rest := t.data
-	for len(rest) > 0 {
-		end := bytes.IndexByte(rest, recordSep)
-		writeRow(&b, t.cols, t.widths, strings.Split(string(rest[:end]), string(unitSep)))
-		rest = rest[end+1:]
+	r, err := t.data.reader()
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReader(r)
+	for {
+		rec, err := br.ReadString(recordSep)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		writeRow(&b, t.cols, t.widths, strings.Split(rec[:len(rec)-1], string(unitSep)))
 		if b.Len() > 64<<10 {
 			if _, err := io.WriteString(w, b.String()); err != nil {
 				return err
@@ -70,6 +82,9 @@ func (t *padTable) writeTo(w io.Writer) error {
 			b.Reset()
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
+
+// close removes the spool's temporary file.
+func (t *padTable) close() error { return t.data.close() }

@@ -59,12 +59,15 @@ type scoreRejection struct {
 // the spreadsheet shows (header = 1), as jixiao monitor's do; a blank row is not a row. A row
 // the reader cannot read is rejected with its number and the rest are read.
 func readScoreTable(r io.Reader, form scoreForm, opts ...tables.Option) (scoreInput, error) {
+	// County sheets carry a title, 填报单位 and the like above the header: find the header by
+	// the columns the form needs, as jixiao monitor does.
+	opts = append([]tables.Option{tables.HeaderFor(scoreFields(form))}, opts...)
 	tr, err := tables.Open(r, opts...)
 	if err != nil {
 		return scoreInput{}, err
 	}
 	defer tr.Close() //nolint:errcheck // temporary files only
-	cols, units, err := scoreHeader(tr.Header(), form)
+	cols, units, err := scoreHeader(tr.Header(), tr.HeaderRow(), form)
 	if err != nil {
 		return scoreInput{}, err
 	}
@@ -86,6 +89,15 @@ func readScoreTable(r io.Reader, form scoreForm, opts ...tables.Option) (scoreIn
 		in.rows++
 		in.add(byID, row.Num, cols, units, row.Cells)
 	}
+}
+
+// scoreFields are the form's columns as tables fields: the first name, the others as aliases.
+func scoreFields(form scoreForm) []tables.Field {
+	var out []tables.Field
+	for _, c := range form.columns() {
+		out = append(out, tables.Field{Name: c.names[0], Aliases: c.names[1:], Required: c.required})
+	}
+	return out
 }
 
 // add reads one row into its project; a row that cannot be read is rejected with its reason.
@@ -148,7 +160,7 @@ func (p *scoreProjectRows) takeAmounts(r scoreRow, form scoreForm) string {
 // monitoring sheet reads them: amounts are converted to 万元 exactly, never taken as written
 // in another unit. A column named twice is refused: which of the two holds the figure would
 // be a guess.
-func scoreHeader(header []string, form scoreForm) (map[string]int, map[string]amount.Unit, error) {
+func scoreHeader(header []string, headerRow int, form scoreForm) (map[string]int, map[string]amount.Unit, error) {
 	cols := map[string]int{}
 	at := map[string]int{}
 	raw := map[string]string{}
@@ -159,7 +171,7 @@ func scoreHeader(header []string, form scoreForm) (map[string]int, map[string]am
 			continue
 		}
 		if j, dup := at[name]; dup {
-			dups[name] = fmt.Sprintf("表头（第 1 行）第 %d 列和第 %d 列都是 %s，不知用哪一列", j+1, i+1, name)
+			dups[name] = fmt.Sprintf("表头（第 %d 行）第 %d 列和第 %d 列都是 %s，不知用哪一列", headerRow, j+1, i+1, name)
 			continue
 		}
 		at[name], raw[name] = i, unit
@@ -188,13 +200,13 @@ func scoreHeader(header []string, form scoreForm) (map[string]int, map[string]am
 		if isAmountColumn(form, c.names[0]) {
 			u, err := headerAmountUnit(raw[found])
 			if err != nil {
-				return nil, nil, fmt.Errorf("表头（第 1 行）%s（%s）的单位：%v", found, raw[found], err)
+				return nil, nil, fmt.Errorf("表头（第 %d 行）%s（%s）的单位：%v", headerRow, found, raw[found], err)
 			}
 			units[c.names[0]] = u
 		}
 	}
 	if len(missing) > 0 {
-		return nil, nil, fmt.Errorf("表头（第 1 行）缺少列 %s（%s的列见 jixiao score --help）", strings.Join(missing, "、"), form.title())
+		return nil, nil, fmt.Errorf("表头（第 %d 行）缺少列 %s（%s的列见 jixiao score --help）", headerRow, strings.Join(missing, "、"), form.title())
 	}
 	return cols, units, nil
 }

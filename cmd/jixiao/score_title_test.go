@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestScoreTitleRows: a county's 自评表 carries a title and 填报单位 above the header. The
+// header is found by the columns the form needs, row numbers stay the sheet's, and the
+// scores are those of the same sheet without the title rows.
+func TestScoreTitleRows(t *testing.T) {
+	plain, err := os.ReadFile(filepath.Join("testdata", "score", "自评表.csv"))
+	require.NoError(t, err)
+	titled := "2024年度项目支出绩效自评表,,,\n填报单位：民丰县财政局,,,\n" + string(plain)
+	path := writeFile(t, t.TempDir(), "带标题.csv", titled)
+
+	want, stderr, code := runCLI("score", "--format", "json", filepath.Join("testdata", "score", "自评表.csv"))
+	require.Equal(t, exitOK, code, stderr)
+	got, stderr, code := runCLI("score", "--format", "json", path)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, scoresOnly(want), scoresOnly(got), "the title rows change no score")
+	assert.Contains(t, want, `"row":11`)
+	assert.Contains(t, got, `"row":13`, "a row's number is the sheet's: two title rows above move row 11 to 13")
+
+	_, stderr, code = runCLI("score", writeFile(t, t.TempDir(), "缺列.csv", "标题\n项目编号,项目名称\nA,甲\n"))
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "表头（第 2 行）缺少列", "the missing columns are named at the header's own row")
+}
+
+// scoresOnly keeps the lines of JSON output that carry a project's score.
+func scoresOnly(out string) []string {
+	var keep []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, `"score"`) && !strings.Contains(l, `"row"`) {
+			keep = append(keep, l)
+		}
+	}
+	return keep
+}
