@@ -115,7 +115,12 @@ func (o *scoreOptions) run(c *cobra.Command, args []string) error {
 	if err != nil {
 		return usagef(c, "%s：%v", args[0], err)
 	}
-	report := scoreAll(s, in)
+	ctx, stop := batchContext(c)
+	report, err := scoreAll(ctx, s, in)
+	stop()
+	if err != nil {
+		return &findingsError{msg: "打分中断：" + err.Error()}
+	}
 	if err := report.write(c, o.format); err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/jixiao-go/jixiao/amount"
 	"github.com/jixiao-go/jixiao/scoring"
+	"github.com/jixiao-go/jixiao/tables"
 )
 
 // scoreReport is a scored sheet: every row is in a scored project or rejected.
@@ -46,17 +49,33 @@ type scoreFinding struct {
 
 // scoreAll scores each project; a project with a row that could not be read, or that cannot
 // be scored, has every row rejected, so rows in = rows scored + rows rejected.
-func scoreAll(s *scoring.Scorer, in scoreInput) *scoreReport {
+func scoreAll(ctx context.Context, s *scoring.Scorer, in scoreInput) (*scoreReport, error) {
 	r := &scoreReport{form: in.form, rows: in.rows, rejected: in.rejected}
 	var items []scoring.Item
 	allRated := true
-	for _, p := range in.projects {
-		sf, err := scoreOne(s, in.form, p)
-		if err != nil {
+	// Projects are scored across cores by the batch engine jixiao monitor and eval use, and
+	// taken back in the sheet's order, so the report is the same whatever the core count.
+	next := func() (*scoreProjectRows, error) {
+		if len(in.projects) == 0 {
+			return nil, io.EOF
+		}
+		p := in.projects[0]
+		in.projects = in.projects[1:]
+		return p, nil
+	}
+	work := func() func(*scoreProjectRows) projectScore {
+		return func(p *scoreProjectRows) projectScore {
+			sf, err := scoreOne(s, in.form, p)
+			return projectScore{p: p, sf: sf, err: err}
+		}
+	}
+	emit := func(ps projectScore) error {
+		p, sf := ps.p, ps.sf
+		if ps.err != nil {
 			for _, row := range p.rows {
-				r.rejected = append(r.rejected, scoreRejection{Row: row.row, Error: err.Error()})
+				r.rejected = append(r.rejected, scoreRejection{Row: row.row, Error: ps.err.Error()})
 			}
-			continue
+			return nil
 		}
 		r.scored = append(r.scored, sf)
 		r.reconcile(p, sf)
@@ -69,6 +88,10 @@ func scoreAll(s *scoring.Scorer, in scoreInput) *scoreReport {
 		}
 		allRated = allRated && sf.exec != nil
 		items = append(items, item)
+		return nil
+	}
+	if _, err := tables.Map(ctx, tables.Batch{}, next, work, emit); err != nil {
+		return nil, err
 	}
 	sortRejections(r.rejected)
 	r.summary = scoring.Summarize(items)
@@ -77,7 +100,14 @@ func scoreAll(s *scoring.Scorer, in scoreInput) *scoreReport {
 			r.overall = &e
 		}
 	}
-	return r
+	return r, nil
+}
+
+// projectScore is one project's score, or why it could not be scored.
+type projectScore struct {
+	p   *scoreProjectRows
+	sf  scoredForm
+	err error
 }
 
 // scoreOne scores one project's rows with the call its form takes.
