@@ -31,7 +31,8 @@ func (k DayKind) String() string {
 
 // CalendarDay is one entry of a working-day calendar: a calendar date (its year, month and
 // day are read; the clock and location are not), what it is, and where it was written (Line,
-// for messages; 0 when it was not read from a file).
+// for messages; 0 when it was not read from a file). The zero CalendarDay has no kind, and
+// NewCalendar refuses it as an unknown kind rather than ignore it.
 type CalendarDay struct {
 	Date time.Time
 	Kind DayKind

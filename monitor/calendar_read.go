@@ -148,6 +148,17 @@ func parseDayKind(s string) (DayKind, bool) {
 	return 0, false
 }
 
+// ParseDayKind reads a day's kind as a calendar file writes it — 休 (also 休息, 放假) or 班
+// (also 上班, 补班), surrounding spaces ignored — for a platform that builds a Calendar with
+// NewCalendar from holidays it already holds as text. Anything else is an error.
+func ParseDayKind(s string) (DayKind, error) {
+	k, ok := parseDayKind(strings.TrimSpace(s))
+	if !ok {
+		return 0, fmt.Errorf("工作日历的类型 %q 应为 休 或 班", s)
+	}
+	return k, nil
+}
+
 // fullWidth turns the full-width digits and separators a Chinese input method types into
 // their ASCII forms, for dates.
 var fullWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5",

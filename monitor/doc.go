@@ -3,10 +3,18 @@
 // rectification dates, sums projects and funds by grade, 部门 and fund type, and compares two
 // checkpoints.
 //
+//	lib, _ := rulesets.Library()                                     // or a vendor's files on top
+//	p, err := monitor.FromLibrary(lib, "minfeng-monitor", aug)       // or NewProfile(ruleSet, aug)
+//	run, err := p.Run(ctx, aug, records)                             // WithCalendar(cal) for 工作日
+//	// run.Graded: each project's Grade, Deviation, RedFlag and RectifyBy, in input order;
+//	// run.Rejected: each Row and Err; never lost: run.In() == len(Graded) + len(Rejected)
+//	sum := run.Summary()                                             // count and funds by grade, 部门, fund type
+//	moves := monitor.Compare(mayRun, run)                            // improved, worsened, new, dropped, recovered
+//
 // The package holds mechanisms only. Thresholds, the deviation formula, the flagging
 // checkpoint, deadlines and the grades with their display colours are policy and live in
 // the rule set (rulesets/minfeng-monitor.yaml and the files that extend it). The rule set
-// and this package meet at a few names, listed in names.go: the inputs 预算数, 执行数, 月份
+// and this package meet at a few names, the constants below (InputBudget and the others): the inputs 预算数, 执行数, 月份
 // and (when the rule set declares it) 监控日期 that a run supplies, a record's indicator
 // progress as 指标<i>序时目标 and 指标<i>完成, inputs the record leaves out at their declared
 // defaults, and the results 等级,

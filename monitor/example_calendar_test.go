@@ -113,3 +113,15 @@ func ExampleNewCalendar() {
 	// 10-13 Sunday false
 	// [2024] 休 班
 }
+
+// A platform that keeps holidays as text reads each kind with ParseDayKind.
+func ExampleParseDayKind() {
+	for _, s := range []string{"放假", "补班", "调休"} {
+		k, err := monitor.ParseDayKind(s)
+		fmt.Println(k, err)
+	}
+	// Output:
+	// 休 <nil>
+	// 班 <nil>
+	// DayKind(0) 工作日历的类型 "调休" 应为 休 或 班
+}

@@ -17,6 +17,8 @@ import (
 // lists them; the run gives the i-th (from 1) to the rule set as 指标<i>序时目标 and
 // 指标<i>完成 (see IndicatorExpected), and a rule set that grades without indicators
 // ignores none silently: a record with more indicators than it declares is rejected.
+// The zero Record has no ID, so a run rejects it (a project must be named to be counted
+// once and compared between checkpoints).
 type Record struct {
 	Row    int
 	ID     string

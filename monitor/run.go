@@ -24,14 +24,16 @@ type Outcome struct {
 	RectifyBy    time.Time
 }
 
-// Rejection is a record the rule set could not grade, with the reason.
+// Rejection is a record the rule set could not grade, with the reason. Err is never nil in
+// a Rejection a run gives; the zero Rejection is not one.
 type Rejection struct {
 	Record
 	Err error
 }
 
 // Run is the result of one checkpoint: every record is in Graded or Rejected, in the order
-// given. It is a plain value; Summary and Compare read it.
+// given. It is a plain value; Summary and Compare read it. A nil or zero Run holds no
+// records: In is 0, Flagged is empty and its Summary has no lines.
 type Run struct {
 	Checkpoint time.Time
 	Profile    *Profile
@@ -61,7 +63,7 @@ func (r *Run) Flagged() []Outcome {
 	return out
 }
 
-// RunOption configures one run.
+// RunOption configures one run (WithCalendar is the only one). A nil RunOption is skipped.
 type RunOption func(*runConfig)
 
 type runConfig struct {

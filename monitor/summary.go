@@ -24,7 +24,8 @@ func (l Line) Wan() amount.Amount { return l.Funds.In(amount.Wan) }
 func (l Line) Yi() amount.Amount { return l.Funds.In(amount.Yi) }
 
 // Group is the summary of the projects sharing a 部门 or a fund type: one Line per declared
-// grade, best first, and their total.
+// grade, best first, and their total. The zero Group is the group of no key with no
+// projects.
 type Group struct {
 	Key   string // the 部门 or fund type; "" for records that gave none
 	Lines []Line
@@ -34,7 +35,7 @@ type Group struct {
 // Summary is a checkpoint's summary: one Line per declared grade (grades no project has
 // included, with 0), the total of the graded projects, the number rejected, and the same
 // by 部门 and by fund type (each sorted by key). 涉密 projects count everywhere; a Summary
-// holds no names.
+// holds no names. The zero Summary, which a nil Run gives, has no lines and counts nothing.
 type Summary struct {
 	Checkpoint time.Time
 	Lines      []Line

@@ -2,7 +2,8 @@ package monitor
 
 import "fmt"
 
-// Change is how a project's grade moved between two checkpoints.
+// Change is how a project's grade moved between two checkpoints. The zero Change is
+// Unchanged; a value outside the five prints as Change(n).
 type Change int
 
 // The changes, in the order a report lists them.
@@ -33,7 +34,8 @@ func (c Change) String() string {
 
 // Transition is one project's move between an earlier and a later checkpoint. Before or
 // After is the zero Outcome for a New or Dropped project. Recovered is true when the
-// project was flagged 红标 before and now has a better grade.
+// project was flagged 红标 before and now has a better grade. The zero Transition is an
+// Unchanged move of a project with no ID, which Compare never gives.
 type Transition struct {
 	ID        string
 	Change    Change

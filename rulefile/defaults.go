@@ -26,6 +26,9 @@ func (l *loader) readDefault(in rules.Input, n ast.Node) (inputDefault, bool) {
 	if !ok {
 		return inputDefault{}, false
 	}
+	if s, ok := cnQuotedText(n); ok {
+		text = s // default: “一般” is 一般, as in a test's given
+	}
 	if in.Type == rules.TypeDate && text == evaluationDay {
 		return inputDefault{evalDay: true}, true
 	}

@@ -63,11 +63,19 @@ func (c *catalog) base(d *draft, failed map[string]bool, sc *setCompiler) (*Rule
 	case failed[d.extends]:
 		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 本身有错误，请先改正它", d.extends)
 	default:
+		hint := sc.loadHint(d.extends, func() []string { return sortedIDs(c.sets) })
+		if hint == "" && !c.has(d.extends) && !sc.loading[d.extends] {
+			// most often the base is a file of the officer's own, not given with this one
+			hint = "：被继承的规则文件要和本文件一起检查和加载"
+		}
 		sc.fail(d.extPos, rules.ErrFileReference, d.id, "extends 引用的规则集 %s 不存在，或在 %s 没有生效的版本%s",
-			d.extends, d.effective.Format("2006-01-02"), sc.loadHint(d.extends, func() []string { return sortedIDs(c.sets) }))
+			d.extends, d.effective.Format("2006-01-02"), hint)
 	}
 	return nil, false
 }
+
+// has reports whether any version of rule set id is in the catalog.
+func (c *catalog) has(id string) bool { return len(c.sets[id]) > 0 }
 
 // replaces reports whether d replaces a version already in the catalog: only then can the
 // chain of its base lead back to it (a new version is in no chain yet).

@@ -2,6 +2,7 @@ package rulefile_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,4 +66,30 @@ func TestLoadEachRefusesABaseThatBreaksItsRegions(t *testing.T) {
 	a, err := lib.Get("a", ldDay(2024, 6, 1))
 	require.NoError(t, err)
 	assert.Equal(t, "a.yaml", a.File(), "the old a stays")
+}
+
+// TestExtendsMissingBaseHint: a county file checked without the city file it extends is told
+// to load them together; a base that is loaded but not yet in force gets no such hint, as
+// loading it again would not help.
+func TestExtendsMissingBaseHint(t *testing.T) {
+	county := "ruleset: 某县\nextends: 某市\neffective: 2024-01-01\nformulas:\n  y: 1\ntests:\n  - given: {}\n    expect: {y: 1}\n"
+	city := "ruleset: 某市\neffective: 2025-01-01\nformulas:\n  x: 1\ntests:\n  - given: {}\n    expect: {x: 1}\n"
+	for _, r := range []struct {
+		name   string
+		files  []rulefile.Source
+		hinted bool
+		reason string
+	}{
+		{name: "只给县", files: []rulefile.Source{ldFile("县.yaml", county)}, hinted: true,
+			reason: "the city file exists only on the officer's disk"},
+		{name: "市尚未生效", files: []rulefile.Source{ldFile("县.yaml", county), ldFile("市.yaml", city)}, hinted: false,
+			reason: "the city is loaded, only not in force on 2024-01-01: the dates are the mistake"},
+	} {
+		ldReason(t, r.name, r.reason)
+		_, err := rulefile.NewLibrary().LoadBytes(r.files...)
+		list := rules.Errors(err)
+		require.Len(t, list, 1, "%s: %v", r.reason, err)
+		assert.Equal(t, rules.ErrFileReference, list[0].Code, r.reason)
+		assert.Equal(t, r.hinted, strings.Contains(list[0].Msg, "要和本文件一起检查和加载"), "%s: %s", r.reason, list[0].Msg)
+	}
 }

@@ -268,6 +268,10 @@ func readDrafts(files []Source, sc *setCompiler) ([]*draft, map[string]bool) {
 // compileAll compiles drafts in extends order into the catalog and returns those added.
 func (c *catalog) compileAll(drafts []*draft, failed map[string]bool, sc *setCompiler) []*RuleSet {
 	var added []*RuleSet
+	sc.loading = make(map[string]bool, len(drafts))
+	for _, d := range drafts {
+		sc.loading[d.id] = true
+	}
 	for _, d := range orderDrafts(drafts, sc) {
 		base, ok := c.base(d, failed, sc)
 		if !ok {

@@ -463,6 +463,9 @@ func (l *loader) literal(n ast.Node) rules.Value {
 	if isQuoted(n) || yamlTag(n) == "!!str" {
 		return rules.TextOf(scalarText(n))
 	}
+	if s, ok := cnQuotedText(n); ok {
+		return rules.TextOf(s) // then: “优” is 优, as “良” is in an expression
+	}
 	if l.commentInValue(n, l.d.id) {
 		return rules.Value{}
 	}
@@ -683,7 +686,7 @@ func (l *loader) outcome(n ast.Node, table string, num int) (rules.Outcome, bool
 		l.fail(l.f.pos(n), rules.ErrFileValue, table, "决策表 %s 第 %d 行的结果应为一个值，或 {expr: 表达式}", table, num)
 		return rules.Outcome{}, false
 	}
-	if !isQuoted(n) && yamlTag(n) != "!!str" && l.commentInValue(n, table) {
+	if _, cn := cnQuotedText(n); !cn && !isQuoted(n) && yamlTag(n) != "!!str" && l.commentInValue(n, table) {
 		return rules.Outcome{}, false
 	}
 	v := l.literal(n)

@@ -2,6 +2,7 @@ package rulefile
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -26,6 +27,7 @@ type TestCase struct {
 type TestValue struct {
 	Name  string
 	Value rules.Value
+	Text  string // the number as the file writes it (98%, 8/12), when that is not how Value prints
 	Pos   rules.Pos
 }
 
@@ -60,7 +62,7 @@ func (r TestResult) Errors() rules.ErrorList {
 	var out rules.ErrorList
 	for _, f := range r.Failures {
 		out = append(out, &rules.Error{Code: rules.ErrTestFailed, File: f.Pos.File, Line: f.Pos.Line, Col: f.Pos.Col, Offset: f.Pos.Offset, End: f.Pos.Offset,
-			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s 期望 %s，实际 %s", f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))})
+			RuleSet: r.RuleSet, Msg: fmt.Sprintf("测试 %s：%s", f.Test, f.diff())})
 	}
 	return out
 }
@@ -72,11 +74,23 @@ type TestFailure struct {
 	Want rules.Value
 	Got  rules.Value
 	Pos  rules.Pos // where the expectation is written
+	// WantText is the expected number as written (98%, 8/12) when that is not how Want
+	// prints: the report shows both, so 期望 98%（即 0.98） is recognisable in the file.
+	WantText string
 }
 
 // String prints the failure as staff read it: file:line:col: 测试 名称：结果 期望 x，实际 y.
 func (f TestFailure) String() string {
-	return fmt.Sprintf("%s:%d:%d: 测试 %s：%s 期望 %s，实际 %s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Test, f.Name, quoteValue(f.Want), quoteValue(f.Got))
+	return fmt.Sprintf("%s:%d:%d: 测试 %s：%s", f.Pos.File, f.Pos.Line, f.Pos.Col, f.Test, f.diff())
+}
+
+// diff is 结果 期望 x，实际 y.
+func (f TestFailure) diff() string {
+	want := quoteValue(f.Want)
+	if f.WantText != "" {
+		want = f.WantText + "（即 " + want + "）"
+	}
+	return fmt.Sprintf("%s 期望 %s，实际 %s", f.Name, want, quoteValue(f.Got))
 }
 
 func quoteValue(v rules.Value) string {
@@ -89,11 +103,28 @@ func quoteValue(v rules.Value) string {
 	return v.String()
 }
 
+// writtenAs is a number's text as the file writes it, when that differs from how v prints
+// (98% is 0.98, 8/12 is 0.66666666666666666667); "" otherwise, and for every other type.
+func writtenAs(n ast.Node, v rules.Value) string {
+	if v.Type() != rules.TypeDecimal || !isScalar(n) {
+		return ""
+	}
+	text := strings.TrimSpace(scalarText(n))
+	if s, ok := cnQuotedText(n); ok {
+		text = strings.TrimSpace(s)
+	}
+	if text == v.String() {
+		return ""
+	}
+	return text
+}
+
 // testDraft is a test as read, before the result types are known.
 type testDraft struct {
 	name   string
 	at     time.Time
 	hasAt  bool
+	atPos  rules.Pos // the at value, where a date outside the rule set is reported
 	pos    rules.Pos
 	given  []rawValue
 	expect []rawValue
@@ -130,6 +161,7 @@ func (l *loader) tests(n ast.Node) {
 				t.name, _ = l.scalar(f.value, "测试的 name", l.d.id)
 			case "at":
 				t.at, t.hasAt = l.date(f.value, "测试的 at", l.d.id)
+				t.atPos = l.f.pos(f.value)
 			case "given":
 				t.given = l.rawValues(f.value, "given")
 			case "expect":
@@ -173,13 +205,43 @@ func (l *loader) rawValues(n ast.Node, what string) []rawValue {
 	return out
 }
 
-// resolveTests types the given and expected values now that inputs and results are known.
-// A given number may be a constant expression such as 8/12.
-func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
-	inputs := map[string]rules.Type{}
+// inputTypes maps each input of rs to its type.
+func inputTypes(rs *RuleSet) map[string]rules.Type {
+	inputs := make(map[string]rules.Type, len(rs.inputs))
 	for _, in := range rs.inputs {
 		inputs[in.Name] = in.Type
 	}
+	return inputs
+}
+
+// checkGiven reads the tests' given values of a rule set whose rules have errors, so a
+// mistake in a test value (a list written [1,000, 2], a month of 8.5) is reported in the
+// same check as the rules' errors, and checks each test's at. A name that is not an input
+// is left alone here: the declaration that would make it one may be the broken part.
+// Expected values need the compiled rules to be typed, so they wait for a clean compile.
+func (c *setCompiler) checkGiven(rs *RuleSet, d *draft) {
+	inputs := inputTypes(rs)
+	for _, td := range d.tests {
+		for _, g := range td.given {
+			if t, ok := inputs[g.name]; ok && t != rules.TypeInvalid { // a misspelt type is reported at it
+				c.typedValue(d.file, g, t, rs.id)
+			}
+		}
+		c.checkAt(rs, td)
+	}
+}
+
+// checkAt reports a test whose at lies outside the rule set's dates, at the date.
+func (c *setCompiler) checkAt(rs *RuleSet, td testDraft) {
+	if td.hasAt && !rs.InForce(td.at) {
+		c.fail(td.atPos, rules.ErrFileVersion, rs.id, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
+	}
+}
+
+// resolveTests types the given and expected values now that inputs and results are known.
+// A given number may be a constant expression such as 8/12.
+func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
+	inputs := inputTypes(rs)
 	written := make(map[string]bool, len(d.results))
 	for _, r := range d.results {
 		written[r] = true
@@ -197,7 +259,7 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 				continue
 			}
 			if v, ok := c.typedValue(d.file, g, t, rs.id); ok {
-				tc.Given = append(tc.Given, TestValue{Name: g.name, Value: v, Pos: g.pos})
+				tc.Given = append(tc.Given, TestValue{Name: g.name, Value: v, Text: writtenAs(g.node, v), Pos: g.pos})
 			}
 		}
 		prog := rs.periods[0].prog
@@ -211,12 +273,10 @@ func (c *setCompiler) resolveTests(rs *RuleSet, d *draft) {
 				continue
 			}
 			if v, ok := c.typedValue(d.file, e, t, rs.id); ok {
-				tc.Expect = append(tc.Expect, TestValue{Name: e.name, Value: v, Pos: e.pos})
+				tc.Expect = append(tc.Expect, TestValue{Name: e.name, Value: v, Text: writtenAs(e.node, v), Pos: e.pos})
 			}
 		}
-		if td.hasAt && !rs.InForce(td.at) {
-			c.fail(td.pos, rules.ErrFileVersion, rs.id, "测试 %s 的 at %s 不在规则集的生效期（%s）内", td.name, td.at.Format("2006-01-02"), rs.span())
-		}
+		c.checkAt(rs, td)
 		rs.tests = append(rs.tests, tc)
 	}
 }
@@ -271,6 +331,9 @@ func (c *setCompiler) typedValue(f *yamlFile, r rawValue, t rules.Type, rule str
 		return rules.Value{}, false
 	}
 	text := scalarText(n)
+	if s, ok := cnQuotedText(n); ok {
+		text = s // “债务” typed with a Chinese IME reads as "债务" does
+	}
 	kind := t
 	if kind == rules.TypeInt {
 		kind = rules.TypeDecimal // read as a number, then checked to be whole
@@ -398,7 +461,7 @@ func (rs *RuleSet) runTest(tc TestCase) TestResult {
 	for _, e := range tc.Expect {
 		got, _ := ev.Values.Get(e.Name)
 		if !got.Equal(e.Value) {
-			res.Failures = append(res.Failures, TestFailure{Test: tc.Name, Name: e.Name, Want: e.Value, Got: got, Pos: e.Pos})
+			res.Failures = append(res.Failures, TestFailure{Test: tc.Name, Name: e.Name, Want: e.Value, Got: got, Pos: e.Pos, WantText: e.Text})
 		}
 	}
 	return res

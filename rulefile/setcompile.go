@@ -18,9 +18,10 @@ type setCompiler struct {
 	opts        []rules.Option
 	maxFileSize int
 	errs        rules.ErrorList
-	builds      int // programs built, the work a file's params cost (tests assert on it)
-	hints       int // typo suggestions made for the rule set being compiled, within maxHints
-	loadHints   int // and for the whole load (a missing extends), within maxHints too
+	builds      int             // programs built, the work a file's params cost (tests assert on it)
+	hints       int             // typo suggestions made for the rule set being compiled, within maxHints
+	loadHints   int             // and for the whole load (a missing extends), within maxHints too
+	loading     map[string]bool // the ids of this load's files, compiled or not yet
 }
 
 func (c *setCompiler) fail(p rules.Pos, code rules.Code, rule, format string, args ...any) {
@@ -51,7 +52,8 @@ func (c *setCompiler) compile(d *draft, base *RuleSet) *RuleSet {
 		c.errs = append(c.errs[:before], blameOverrides(c.errs[before:], rs, d)...)
 	}
 	if len(c.errs) > before || len(rs.periods) == 0 {
-		c.checkTestNames(rs, d) // the tests' names can still be checked
+		c.checkTestNames(rs, d) // the tests' names and given values can still be checked
+		c.checkGiven(rs, d)
 		return nil
 	}
 	c.resolveTests(rs, d)

@@ -2,6 +2,7 @@ package rulefile
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/jixiao-go/jixiao/rules"
 )
@@ -28,18 +29,18 @@ func (rs *RuleSet) Warnings() rules.ErrorList {
 	var out rules.ErrorList
 	for _, in := range d.inputs {
 		if !read[in.Name] {
-			out = append(out, warning(in.Pos, rules.WarnUnusedInput, rs.id, fmt.Sprintf(
+			out = append(out, warning(in.Pos, in.Name, rules.WarnUnusedInput, rs.id, fmt.Sprintf(
 				"输入 %s 没有被任何公式或决策表用到（测试里给出它不算用到）：删掉它，或检查公式中它的名字是否写错", in.Name)))
 		}
 	}
 	for _, p := range d.params {
 		if !read[p.Name] && !isLabel(p) {
-			out = append(out, warning(p.Pos, rules.WarnUnusedParam, rs.id, fmt.Sprintf(
+			out = append(out, warning(p.Pos, p.Name, rules.WarnUnusedParam, rs.id, fmt.Sprintf(
 				"参数 %s 没有被任何公式或决策表用到：删掉它，或检查公式中它的名字是否写错", p.Name)))
 		}
 	}
 	if len(d.tests) == 0 {
-		out = append(out, warning(d.idPos, rules.WarnNoTests, rs.id, fmt.Sprintf(
+		out = append(out, warning(d.idPos, rs.id, rules.WarnNoTests, rs.id, fmt.Sprintf(
 			"规则集 %s 没有测试：在 tests 下至少写一个测试（given 输入，expect 结果），jixiao test 才能核对规则算得对不对", rs.id)))
 	}
 	if len(out) == 0 {
@@ -84,6 +85,9 @@ func (rs *RuleSet) readNames() map[string]bool {
 	return read
 }
 
-func warning(p rules.Pos, code rules.Code, rule, msg string) *rules.Error {
-	return &rules.Error{Code: code, Msg: msg, File: p.File, Line: p.Line, Col: p.Col, Offset: p.Offset, End: p.Offset, RuleID: rule}
+// warning is positioned at the name it is about, spanning it (End), so an editor or a
+// platform can underline the declaration as it does an expression's unknown name.
+func warning(p rules.Pos, name string, code rules.Code, rule, msg string) *rules.Error {
+	end := p.Offset + utf8.RuneCountInString(name)
+	return &rules.Error{Code: code, Msg: msg, File: p.File, Line: p.Line, Col: p.Col, Offset: p.Offset, End: end, RuleID: rule}
 }

@@ -71,6 +71,9 @@ func (c *analyzer) declare(name string, p Pos, s *symbol) bool {
 		if name == "" {
 			msg = "为空" // checkName's "名称为空" would read 名称名称为空 here
 		}
+		if name != "" {
+			what += " "
+		}
 		c.errs = append(c.errs, posErr(p, ErrDeclaration, "", what+msg))
 		return false
 	}

@@ -69,6 +69,7 @@ func ExampleParseValue() {
 		{rules.TypeInt, "8.5"},
 		{rules.TypeBool, "是"},
 		{rules.TypeDate, "2024/05/31"},
+		{rules.TypeDate, "2024年9月1日"},
 		{rules.TypeDate, "2023-02-29"},
 	} {
 		if v, ok := rules.ParseValue(c.t, c.text); ok {
@@ -83,6 +84,7 @@ func ExampleParseValue() {
 	// 整数 "8.5" 不是整数
 	// 布尔 "是" → true
 	// 日期 "2024/05/31" → 2024-05-31
+	// 日期 "2024年9月1日" → 2024-09-01
 	// 日期 "2023-02-29" 不是日期
 }
 

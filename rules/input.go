@@ -291,7 +291,7 @@ func describeGo(v any) string {
 
 // ParseValue reads text as a value of type t the way a Program reads an input given as text:
 // a number through amount.ParseDecimal (10,113.65, 20%, full-width digits), which for Int must
-// be whole; true/false, 是/否 or 真/假 for Bool; 2024-05-31 or 2024/05/31 for Date; text as it
+// be whole; true/false, 是/否 or 真/假 for Bool; 2024-05-31, 2024/05/31 or 2024年5月31日 for Date; text as it
 // is for String. A List is not read from text. ok is false when s is not a value of type t.
 func ParseValue(t Type, s string) (v Value, ok bool) {
 	switch t {
@@ -325,10 +325,12 @@ func parseBool(s string) (bool, bool) {
 	return false, false
 }
 
-// parseDate reads 2024-05-31 or 2024/05/31.
+// parseDate reads 2024-05-31, 2024/05/31 or 2024年5月31日 (months and days in one or two
+// digits): the ways staff write a date in a test and on a command line, as a table's date
+// column is read too.
 func parseDate(s string) (int32, bool) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006-1-2", "2006/1/2"} {
+	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006-1-2", "2006/1/2", "2006年1月2日"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			d := DateOf(t).days
 			return d, validDay(d)

@@ -58,3 +58,24 @@ func TestNamesWithDecimalPoints(t *testing.T) {
 		assert.ErrorIs(t, err, rules.ErrDeclaration, r.reason)
 	}
 }
+
+// TestBadNameMessages: a name that cannot be used is quoted the way staff read text, and a
+// space, invisible between quotes, is named.
+func TestBadNameMessages(t *testing.T) {
+	for _, r := range []struct {
+		name, want, reason string
+	}{
+		{"执行 数", "输入名称 “执行 数”含有不能用于名称的空格（名称由文字、字母、数字和下划线组成，不以数字开头）", "a space typed inside a name"},
+		{"执行　数", "输入名称 “执行　数”含有不能用于名称的全角空格（名称由文字、字母、数字和下划线组成，不以数字开头）", "an IME's ideographic space"},
+		{"2号指标", "输入名称 “2号指标”含有不能用于名称的字符“2”（名称由文字、字母、数字和下划线组成，不以数字开头）", "a leading digit"},
+		{"let", "输入名称 “let”是保留字", "a reserved word"},
+	} {
+		require.NotEmpty(t, r.reason)
+		_, err := rules.Build(rules.Spec{Inputs: []rules.Input{{Name: r.name, Type: rules.TypeDecimal}},
+			Formulas: []rules.Formula{{Name: "甲", Expr: rules.Expr{Text: "1"}}}})
+		list := rules.Errors(err)
+		require.NotEmpty(t, list, r.reason)
+		assert.Equal(t, r.want, list[0].Msg, r.reason)
+		assert.Equal(t, rules.ErrDeclaration, list[0].Code, r.reason)
+	}
+}

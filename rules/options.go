@@ -174,14 +174,28 @@ func checkName(name string) string {
 		return "名称为空"
 	}
 	if reserved[name] {
-		return fmt.Sprintf("%q 是保留字", name)
+		return fmt.Sprintf("“%s”是保留字", name)
 	}
 	rs := []rune(name)
 	for i, r := range rs {
 		if r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r)) || decimalPointInName(rs, i) {
 			continue
 		}
-		return fmt.Sprintf("%q 含有不能用于名称的字符 %q（名称由文字、字母、数字和下划线组成，不以数字开头）", name, r)
+		return fmt.Sprintf("“%s”含有不能用于名称的%s（名称由文字、字母、数字和下划线组成，不以数字开头）", name, runeName(r))
 	}
 	return mixedScript(name)
+}
+
+// runeName shows a character in a message in the staff's words: a space, which quotes alone
+// would not make visible, is named.
+func runeName(r rune) string {
+	switch r {
+	case ' ':
+		return "空格"
+	case '\u3000':
+		return "全角空格"
+	case '\t':
+		return "Tab"
+	}
+	return "字符“" + string(r) + "”"
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -14,7 +15,8 @@ import (
 // DefaultCoverage is the rule set giving the key-evaluation cycle: Minfeng's 5 years.
 const DefaultCoverage = "minfeng-coverage"
 
-// Candidate is a project that key evaluation must cover.
+// Candidate is a project that key evaluation must cover. The zero Candidate has no ID, which
+// PlanCoverage refuses.
 type Candidate struct {
 	ID            string
 	Funds         decimal.Decimal
@@ -28,7 +30,8 @@ type PlanYear struct {
 	Projects []Candidate
 }
 
-// CoveragePlan spreads every candidate over the cycle's years.
+// CoveragePlan spreads every candidate over the cycle's years. The zero CoveragePlan has
+// no years.
 type CoveragePlan struct {
 	Years []PlanYear
 }
@@ -64,7 +67,11 @@ func PlanCoverage(list []Candidate, first, years int) (CoveragePlan, error) {
 		return CoveragePlan{}, fmt.Errorf("评价周期为 %d 年，至少应为 1 年", years)
 	}
 	seen := map[string]bool{}
-	for _, c := range list {
+	for i, c := range list {
+		if strings.TrimSpace(c.ID) == "" {
+			// Without an ID a project cannot be told apart from another, nor found in the plan.
+			return CoveragePlan{}, fmt.Errorf("第 %d 个项目没有项目编号", i+1)
+		}
 		if seen[c.ID] {
 			return CoveragePlan{}, fmt.Errorf("项目 %s 出现了两次", c.ID)
 		}

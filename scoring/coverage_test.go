@@ -86,6 +86,8 @@ func TestPlanCoverageErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "至少应为 1 年")
 	_, err = scoring.PlanCoverage([]scoring.Candidate{{ID: "A"}, {ID: "A"}}, 2025, 5)
 	assert.ErrorContains(t, err, "项目 A 出现了两次", "a duplicate would be evaluated twice")
+	_, err = scoring.PlanCoverage([]scoring.Candidate{{ID: "A"}, {}}, 2025, 5)
+	assert.ErrorContains(t, err, "第 2 个项目没有项目编号", "a project without an ID cannot be found in the plan; two of them were reported as 项目  出现了两次")
 }
 
 func TestCycleYears(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 )
 
 // Execution is a project's execution rate and its score, as the execution rule set gives them.
+// The zero Execution is not one a Scorer gives: every figure is 0.
 type Execution struct {
 	Budget, Spent decimal.Decimal // 预算数 and 执行数, as given (the budget basis is the caller's)
 	Rate          decimal.Decimal // 执行率 = 执行数 ÷ 预算数, exact to the rule language's precision

@@ -38,16 +38,23 @@ func ParseGrade(s string) (Grade, error) {
 	return Ungraded, fmt.Errorf("无法识别的等级 %q：等级应为 优、良、中 或 差", s)
 }
 
-// MarshalText writes the grade as 优/良/中/差, so JSON shows what a report shows.
+// MarshalText writes the grade as 优/良/中/差, so JSON shows what a report shows, and Ungraded
+// as 未定级: a summary's 未定级 line and a never-evaluated Candidate are results a platform
+// must be able to send, and 未定级 can never be read as 差. A Grade outside the constants is
+// an error.
 func (g Grade) MarshalText() ([]byte, error) {
-	if g == Ungraded {
-		return nil, fmt.Errorf("未定级的等级不能输出")
+	if g < Ungraded || g > Poor {
+		return nil, fmt.Errorf("等级 %s 无效，不能输出", g)
 	}
 	return []byte(g.String()), nil
 }
 
-// UnmarshalText reads a grade written by MarshalText.
+// UnmarshalText reads a grade written by MarshalText: 优, 良, 中, 差 or 未定级.
 func (g *Grade) UnmarshalText(b []byte) error {
+	if string(b) == gradeNames[Ungraded] {
+		*g = Ungraded
+		return nil
+	}
 	v, err := ParseGrade(string(b))
 	if err != nil {
 		return err

@@ -36,10 +36,24 @@ func TestGradeText(t *testing.T) {
 	assert.Equal(t, "Grade(9)", scoring.Grade(9).String())
 	_, err := scoring.ParseGrade("甲")
 	assert.ErrorContains(t, err, "无法识别的等级")
-	_, err = json.Marshal(scoring.Ungraded)
-	assert.Error(t, err, "an ungraded value is not written as a grade")
-	var g scoring.Grade
+	b, err := json.Marshal(scoring.Ungraded)
+	require.NoError(t, err, "a summary's 未定级 line and a never-evaluated candidate must marshal")
+	assert.Equal(t, `"未定级"`, string(b), "an ungraded value is written as 未定级, never as a grade")
+	g := scoring.Poor
+	require.NoError(t, json.Unmarshal(b, &g))
+	assert.Equal(t, scoring.Ungraded, g, "未定级 reads back as Ungraded")
+	_, err = scoring.ParseGrade("未定级")
+	assert.Error(t, err, "a rule file's grade table gives 优/良/中/差; 未定级 is not a grade it can give")
+	_, err = json.Marshal(scoring.Grade(9))
+	assert.Error(t, err, "an out-of-range grade is not written")
 	assert.Error(t, json.Unmarshal([]byte(`"A"`), &g))
+
+	out, err := json.Marshal(scoring.Summarize([]scoring.Item{{Grade: scoring.Good}, {}}))
+	require.NoError(t, err, "a summary with an ungraded item marshals")
+	assert.Contains(t, string(out), `{"Grade":"未定级","Count":1`, "its 未定级 line is written")
+	out, err = json.Marshal(scoring.Candidate{ID: "A"})
+	require.NoError(t, err, "a never-evaluated candidate marshals")
+	assert.Contains(t, string(out), `"Latest":"未定级"`)
 }
 
 func TestGradeBands(t *testing.T) {

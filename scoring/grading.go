@@ -11,6 +11,7 @@ import (
 
 // Graded is a score with its grade. The grade follows the score as a report shows it
 // (Shown, rounded by the grade rule set's 显示位数), so 89.995 shows as 90.00 and is 优.
+// The zero Graded is a score of 0 that was never graded: its Grade is Ungraded.
 type Graded struct {
 	Score decimal.Decimal // as given
 	Shown decimal.Decimal // as a report shows it

@@ -56,12 +56,16 @@ const (
 	LowerIsBetter                   // 反向
 )
 
-// String is the direction as the form writes it: 正向 or 反向.
+// String is the direction as the form writes it: 正向 or 反向. A value outside the two prints
+// as Direction(n), so a forged direction is never shown as 正向.
 func (d Direction) String() string {
-	if d == LowerIsBetter {
+	switch d {
+	case HigherIsBetter:
+		return "正向"
+	case LowerIsBetter:
 		return "反向"
 	}
-	return "正向"
+	return fmt.Sprintf("Direction(%d)", int(d))
 }
 
 // ParseDirection reads 正向 or 反向; empty text is the direction the nature implies.

@@ -115,6 +115,8 @@ func TestParseIndicatorWords(t *testing.T) {
 	_, err = scoring.ParseDirection("向上", scoring.AtLeast)
 	assert.Error(t, err)
 	assert.Equal(t, "反向", scoring.LowerIsBetter.String())
+	assert.Equal(t, "正向", scoring.HigherIsBetter.String())
+	assert.Equal(t, "Direction(2)", scoring.Direction(2).String(), "an out-of-range direction must not print as 正向")
 
 	o, err := scoring.ParseOutcome("部分达成")
 	require.NoError(t, err)

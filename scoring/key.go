@@ -11,7 +11,8 @@ import (
 // KeyEvaluation is one key evaluation's scoring table (重点评价指标体系): every row an item
 // under a 一级 item of the key-weights rule set (决策, 过程, 产出, 效益 by default). A row is
 // an indicator (≥, ≤, =, 定性) scored like a self-evaluation's, or an assessed item (评分) the
-// evaluator scored against the form's criteria, such as 立项依据充分性.
+// evaluator scored against the form's criteria, such as 立项依据充分性. The zero
+// KeyEvaluation has no rows, so its weights are all 0 and ScoreKeyEvaluation refuses it.
 type KeyEvaluation struct {
 	ID, Name string
 	Items    []Indicator

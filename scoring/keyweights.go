@@ -13,7 +13,8 @@ import (
 // weightSuffix marks a key-weights input as a 一级 item's weight: 决策权重 is 决策's.
 const weightSuffix = "权重"
 
-// KeyWeights are the 一级 weights of a key evaluation (重点评价: 部门评价 or 财政评价).
+// KeyWeights are the 一级 weights of a key evaluation (重点评价: 部门评价 or 财政评价). The
+// zero KeyWeights weighs nothing, and the default rule set refuses it (产出 + 效益 is 0%).
 type KeyWeights struct {
 	Decision, Process, Output, Benefit decimal.Decimal // 决策, 过程, 产出, 效益
 }

@@ -115,6 +115,9 @@ func New(lib *rulefile.Library, p Profile, day time.Time) (*Scorer, error) {
 	if err := s.bind(day); err != nil {
 		return nil, err
 	}
+	if err := s.checkApplication(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -10,7 +10,8 @@ import (
 const satisfactionGroup = "满意度"
 
 // Project is one project's self-evaluation (单位自评表): its budget, spending and indicator
-// rows. The budget basis (年初, 调整后, 全年) is the caller's choice.
+// rows. The budget basis (年初, 调整后, 全年) is the caller's choice. The zero Project has no
+// budget, which ScoreProject refuses with a *BudgetError (ErrNoBudget).
 type Project struct {
 	ID, Name   string
 	Budget     decimal.NullDecimal

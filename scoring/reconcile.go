@@ -10,7 +10,8 @@ import (
 )
 
 // Declared is a figure as a report prints it: a total, a rate, a count or an average. It
-// keeps the printed text, because the text says how precisely the figure was given.
+// keeps the printed text, because the text says how precisely the figure was given. The
+// zero Declared is no figure (0 with no places); make one with ParseDeclared.
 type Declared struct {
 	Name    string // what the figure is: 重点评价总金额
 	Text    string // as printed: "11285.11", "86.9%", "6"

@@ -57,8 +57,12 @@ func (r role) fits(rs *rulefile.RuleSet, day time.Time) (ok bool, missing []stri
 // there: the execution rule set reads 执行数, the grade 总分, the application 等级, the
 // indicator 性质, the template 有满意度指标, the key weights 决策权重, the department items
 // 预算调整数, and each gives the results listed in Profile's documentation. A rule set that
-// fits no place is an error that says what it lacks.
+// fits no place is an error that says what it lacks; a nil RuleSet, or one not loaded by a
+// Library, is an error of code rules.ErrMisuse. p itself is returned unchanged on error.
 func (p Profile) With(rs *rulefile.RuleSet) (Profile, error) {
+	if _, err := rs.Program(rs.Effective()); err != nil {
+		return p, err // a nil RuleSet, or one not loaded by a Library: rules.ErrMisuse
+	}
 	var lacks []string
 	for _, r := range roles() {
 		ok, missing := r.fits(rs, rs.Effective())

@@ -6,14 +6,16 @@ import "github.com/shopspring/decimal"
 // language keeps for a division that does not terminate. A report rounds far earlier.
 const averagePlaces = 20
 
-// Item is one graded project or unit, as a summary counts it.
+// Item is one graded project or unit, as a summary counts it. The zero Item is Ungraded
+// with no funds: Summarize counts it under 未定级, outside the average.
 type Item struct {
 	Grade         Grade
 	Score         decimal.Decimal // 评价得分
 	Budget, Spent decimal.Decimal // 预算数, 执行数 (the funds a grade is said to involve are the budget)
 }
 
-// GradeTotal is the count and funds of one grade.
+// GradeTotal is the count and funds of one grade. The zero GradeTotal is no items of
+// Ungraded.
 type GradeTotal struct {
 	Grade         Grade
 	Count         int

@@ -22,7 +22,8 @@ type Group struct {
 }
 
 // Template is a self-evaluation form's 一级 items with their full marks, as the profile's
-// template rule set gives them for a form with or without a satisfaction indicator.
+// template rule set gives them for a form with or without a satisfaction indicator. The
+// zero Template has no items: Points finds none.
 type Template struct {
 	Groups []Group // in the rule set's order; 预算执行率 first in the default
 	Total  decimal.Decimal

@@ -9,7 +9,8 @@ import (
 
 // Field is a column a caller wants: its name (a rule set's input), the other names real
 // templates give it, in order of preference (预算数 may be headed 调整后预算数 or 全年预算数),
-// and whether a table without it cannot be used.
+// and whether a table without it cannot be used. The zero Field has no name and matches no
+// column.
 type Field struct {
 	Name     string
 	Aliases  []string
@@ -57,7 +58,7 @@ func Match(header []string, fields []Field) (Columns, error) {
 		c.at[f.Name], c.unit[f.Name] = i, units[i]
 	}
 	if len(missing) > 0 {
-		return Columns{}, fmt.Errorf("表头缺少%s", strings.Join(missing, "；"))
+		return Columns{}, fmt.Errorf("表头缺少%s", strings.Join(missing, "、"))
 	}
 	return c, nil
 }
@@ -76,12 +77,16 @@ func find(seen map[string]int, f Field) (int, bool) {
 // missingField says which column is missing, with the names it may go by and the nearest
 // header cell.
 func missingField(f Field, names []string) string {
-	msg := "“" + f.Name + "”列"
+	var notes []string
 	if len(f.Aliases) > 0 {
-		msg += "（也可以叫 " + strings.Join(f.Aliases, "、") + "）"
+		notes = append(notes, "也可以叫 "+strings.Join(f.Aliases, "、"))
 	}
 	if s := suggest.Closest(f.Name, names); s != "" {
-		msg += fmt.Sprintf("，是不是“%s”？", s)
+		notes = append(notes, fmt.Sprintf("是不是“%s”？", s))
+	}
+	msg := "“" + f.Name + "”列"
+	if len(notes) > 0 {
+		msg += "（" + strings.Join(notes, "；") + "）" // in brackets, so the next missing column reads apart
 	}
 	return msg
 }

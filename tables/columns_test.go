@@ -32,7 +32,7 @@ func TestMatch(t *testing.T) {
 		{"an earlier alias is preferred to a later one", []string{"项目编号", "全年预算数", "调整后预算数", "执行数"},
 			map[string]int{"预算数": 2}, nil, ""},
 		{"a missing column is named with its aliases and the nearest header", []string{"项目编号", "预算数", "执行额"},
-			nil, nil, "“执行数”列（也可以叫 截至8月底支出数），是不是“执行额”？"},
+			nil, nil, "“执行数”列（也可以叫 截至8月底支出数；是不是“执行额”？）"},
 		{"two columns of one name are refused: either could be meant", []string{"项目编号", "预算数（元）", "预算数（万元）", "执行数"},
 			nil, nil, "第 2 列“预算数（元）”和第 3 列“预算数（万元）”是同一个名称"},
 	}
@@ -61,4 +61,14 @@ func TestMatch(t *testing.T) {
 	assert.Equal(t, "120", c.Cell(row, "预算数"))
 	assert.Equal(t, "", c.Cell(row, "执行数"), "a short row has an empty cell, not a panic")
 	assert.Equal(t, "", c.Cell(row, "资金类型"), "a field the table lacks reads as empty")
+}
+
+// Several missing columns are listed apart, each with its own hint in brackets, so a hint is
+// never read as belonging to the next column.
+func TestMatchNamesEveryMissingColumn(t *testing.T) {
+	fields := []tables.Field{{Name: "有评定", Required: true}, {Name: "评定得分", Required: true}, {Name: "预算数", Aliases: []string{"全年预算数"}, Required: true}}
+	_, err := tables.Match([]string{"有评价", "备注"}, fields)
+	require.Error(t, err)
+	assert.Equal(t, "表头缺少“有评定”列（是不是“有评价”？）、“评定得分”列、“预算数”列（也可以叫 全年预算数）", err.Error(),
+		"each missing column named once, its hint beside it")
 }

@@ -1,6 +1,7 @@
 package tables_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -96,4 +97,104 @@ func ExampleHeaderFor() {
 	// Output:
 	// 3 [项目编号 项目名称 预算数] 单位：元
 	// 4 [MF001 乡村道路硬化 1200000]
+}
+
+// Match finds a rule set's inputs in a county's header: by name, by an alias a template uses,
+// with the unit its header names; a required field that is missing names the nearest header.
+func ExampleMatch() {
+	header := []string{"项目名称", " 调整后预算数（元）", "截至8月底支出数"}
+	fields := []tables.Field{
+		{Name: "预算数", Aliases: []string{"全年预算数", "调整后预算数"}, Required: true},
+		{Name: "执行数", Aliases: []string{"截至8月底支出数"}, Required: true},
+		{Name: "序时进度"},
+	}
+	cols, err := tables.Match(header, fields)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cols.Index("预算数"), cols.Header("预算数"), cols.Unit("预算数"))
+	fmt.Println(cols.Index("执行数"), cols.Has("序时进度"), cols.Index("序时进度"))
+	row := tables.Row{Num: 2, Cells: []string{"乡村道路", " 1,200,000 ", "800000"}}
+	fmt.Println(cols.Cell(row, "预算数"))
+
+	_, err = tables.Match([]string{"项目名称", "预算"}, fields[:1])
+	fmt.Println(err)
+	// Output:
+	// 1 调整后预算数（元） 元
+	// 2 false -1
+	// 1,200,000
+	// 表头缺少“预算数”列（也可以叫 全年预算数、调整后预算数；是不是“预算”？）
+}
+
+// Date reads a date cell in the forms staff's tables hold; ExcelDate reads only the serial.
+func ExampleDate() {
+	for _, cell := range []string{"2024-08-31", "2024/8/31", "2024年8月31日", "2024.8.31", "2024/8/31 0:00", "45535", "2024/8/31 9:30", "8月31日"} {
+		d, ok := tables.Date(cell)
+		if !ok {
+			fmt.Printf("%s: 不是日期\n", cell)
+			continue
+		}
+		fmt.Printf("%s: %s\n", cell, d.Format("2006-01-02"))
+	}
+	d, ok := tables.ExcelDate("60")
+	fmt.Println(d.IsZero(), ok, "(Excel 的 1900-02-29 并不存在)")
+	// Output:
+	// 2024-08-31: 2024-08-31
+	// 2024/8/31: 2024-08-31
+	// 2024年8月31日: 2024-08-31
+	// 2024.8.31: 2024-08-31
+	// 2024/8/31 0:00: 2024-08-31
+	// 45535: 2024-08-31
+	// 2024/8/31 9:30: 不是日期
+	// 8月31日: 不是日期
+	// true false (Excel 的 1900-02-29 并不存在)
+}
+
+// A workbook is written sheet by sheet: AddSheet writes the bold, frozen header, Row the
+// rows (a number column keeps the places it was written with, a fill colours a cell), Flush
+// finishes the sheet, WriteTo writes the same bytes for the same calls. Read back, a number
+// cell is the number stored (0.35), not the places its format shows (0.3500).
+func ExampleNewXLSX() {
+	x := tables.NewXLSX()
+	defer x.Close()
+	sheet, err := x.AddSheet("监控结果", []tables.Column{{Name: "项目编号"}, {Name: "偏差", Number: true}, {Name: "等级"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = sheet.Row(tables.Cell{Text: "MF001"}, tables.Cell{Text: "0.0000"}, tables.Cell{Text: "优", Fill: "绿色"})
+	_ = sheet.Row(tables.Cell{Text: "MF002"}, tables.Cell{Text: "0.3500"}, tables.Cell{Text: "差", Fill: "红色"})
+	if err := sheet.Flush(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(sheet.Row(tables.Cell{Text: "MF003"}))
+	_, err = x.AddSheet("监控结果", []tables.Column{{Name: "项目"}})
+	fmt.Println(err)
+
+	var a, b bytes.Buffer
+	if _, err := x.WriteTo(&a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, _ = x.WriteTo(&b)
+	fmt.Println(bytes.Equal(a.Bytes(), b.Bytes()))
+	r, err := tables.Open(&a)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Close()
+	fmt.Println(r.Format(), r.Header())
+	for row, err := r.Next(); err == nil; row, err = r.Next() {
+		fmt.Println(row.Num, row.Cells)
+	}
+	// Output:
+	// 工作表“监控结果”已经写完（Flush），不能再写行
+	// 已经有名为“监控结果”的工作表（Excel 不分大小写）
+	// true
+	// xlsx [项目编号 偏差 等级]
+	// 2 [MF001 0 优]
+	// 3 [MF002 0.35 差]
 }

@@ -12,6 +12,7 @@ import (
 const sniffSize = 1 << 20
 
 // Row is one row of a table: its cells, as text, and its number as the spreadsheet shows it.
+// The zero Row has no cells: every Cell of it is "".
 type Row struct {
 	Num   int // the header is row 1
 	Cells []string

@@ -2,6 +2,7 @@ package tables
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -14,11 +15,16 @@ const (
 	FormatXLSX               // an Excel 2007+ workbook
 )
 
+// String is the format's usual file extension, without the dot: csv or xlsx; a Format that is
+// neither prints as Format(n).
 func (f Format) String() string {
-	if f == FormatXLSX {
+	switch f {
+	case FormatCSV:
+		return "csv"
+	case FormatXLSX:
 		return "xlsx"
 	}
-	return "csv"
+	return fmt.Sprintf("Format(%d)", int(f))
 }
 
 // Encoding is the character encoding of a text table.
@@ -32,8 +38,14 @@ const (
 	UTF16BE
 )
 
+// String is the encoding's usual name (UTF-8, GB18030, UTF-16LE, UTF-16BE); an Encoding that
+// is none of them prints as Encoding(n) rather than panicking.
 func (e Encoding) String() string {
-	return [...]string{"UTF-8", "GB18030", "UTF-16LE", "UTF-16BE"}[e]
+	names := [...]string{"UTF-8", "GB18030", "UTF-16LE", "UTF-16BE"}
+	if e < 0 || int(e) >= len(names) {
+		return fmt.Sprintf("Encoding(%d)", int(e))
+	}
+	return names[e]
 }
 
 var (

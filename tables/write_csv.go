@@ -14,16 +14,21 @@ import (
 
 // CSVWriter writes a table as CSV that Excel opens as staff expect: UTF-8 with a byte-order
 // mark by default (without it Excel on Chinese Windows reads UTF-8 as GBK and shows 乱码), or
-// GB18030 for older systems, lines ending in CRLF as Excel writes them. Its zero value is not
-// usable; make one with NewCSVWriter.
+// GB18030 for older systems, lines ending in CRLF as Excel writes them. Make one with
+// NewCSVWriter; the zero CSVWriter refuses every row with an error. Once an error happens,
+// every later call returns it: a file is never written with a row missing in the middle.
 type CSVWriter struct {
-	bw    *bufio.Writer
-	tw    io.WriteCloser // the encoder, when there is one
-	line  []byte
-	first bool
-	enc   Encoding
-	err   error
+	bw     *bufio.Writer
+	tw     io.WriteCloser // the encoder, when there is one
+	line   []byte
+	first  bool
+	enc    Encoding
+	err    error
+	closed bool
 }
+
+// errCSVClosed is returned for a row written after Close: it would never reach the file.
+var errCSVClosed = errors.New("CSV 已经写完（Close），不能再写行")
 
 // NewCSVWriter writes to w in enc: UTF8 (with a byte-order mark) or GB18030.
 func NewCSVWriter(w io.Writer, enc Encoding) (*CSVWriter, error) {
@@ -52,8 +57,14 @@ func (c *CSVWriter) Write(cells []string) error {
 // WriteLine writes one row that AppendCSV encoded, so that rows may be encoded on several
 // goroutines and written in order on one.
 func (c *CSVWriter) WriteLine(line []byte) error {
+	if c.bw == nil {
+		return errors.New("tables.CSVWriter 须用 NewCSVWriter 创建")
+	}
 	if c.err != nil {
 		return c.err
+	}
+	if c.closed {
+		return errCSVClosed
 	}
 	if c.first && c.enc == UTF8 {
 		_, c.err = c.bw.Write(bomUTF8)
@@ -65,8 +76,13 @@ func (c *CSVWriter) WriteLine(line []byte) error {
 	return c.err
 }
 
-// Close writes out what is buffered. It does not close the underlying writer.
+// Close writes out what is buffered. It does not close the underlying writer. Closing again
+// does nothing.
 func (c *CSVWriter) Close() error {
+	if c.bw == nil || c.closed {
+		return nil
+	}
+	c.closed = true
 	err := c.err
 	if err == nil {
 		err = c.bw.Flush()

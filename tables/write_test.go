@@ -14,7 +14,7 @@ import (
 )
 
 func TestCSVWriterRoundTrip(t *testing.T) {
-	rows := [][]string{{"项目编号", "项目名称", "偏差"}, {"MF001", "学生营养餐,午餐", "0.2000"}, {"MF002", "含\"引号\"", ""}}
+	rows := [][]string{{"项目编号", "项目名称", "偏差"}, {"MF001", "学生营养餐,午餐", "0.2000"}, {"MF002", "含\"引号\"", ""}, {"MF003", "𠀀𪚥镕", "1"}} // 𠀀 and 𪚥 are outside GBK: four bytes in GB18030
 	for _, enc := range []tables.Encoding{tables.UTF8, tables.GB18030} {
 		t.Run(enc.String(), func(t *testing.T) {
 			var b bytes.Buffer
@@ -31,9 +31,10 @@ func TestCSVWriterRoundTrip(t *testing.T) {
 			assert.Equal(t, enc, r.Encoding(), "the reader finds the encoding the writer used")
 			assert.Empty(t, bad)
 			assert.Equal(t, rows[0], r.Header())
-			require.Len(t, got, 2)
+			require.Len(t, got, 3)
 			assert.Equal(t, rows[1], got[0].Cells)
 			assert.Equal(t, rows[2], got[1].Cells)
+			assert.Equal(t, rows[3], got[2].Cells, "characters outside GBK survive the round trip")
 		})
 	}
 	_, err := tables.NewCSVWriter(&bytes.Buffer{}, tables.UTF16LE)

@@ -18,7 +18,8 @@ import (
 const MaxXLSXRows = 1 << 20
 
 // Column is one column of a sheet: its header, whether its cells are numbers, and its width in
-// characters (0 for a width fitted to the header).
+// characters (0 for a width fitted to the header). The zero Column is an unnamed text column
+// of the fitted width.
 type Column struct {
 	Name   string
 	Number bool
@@ -27,26 +28,37 @@ type Column struct {
 
 // Cell is one cell: its text and, optionally, the colour to fill it with — a colour name as
 // rule sets declare them (红色, 黄色, 绿色, 蓝色, 橙色, 灰色, or 红, 黄 … without 色) or #RRGGBB.
+// The zero Cell is an empty cell without a fill, which is not written at all.
 type Cell struct {
 	Text string
 	Fill string
 }
 
 // XLSXWriter writes a workbook of one or more sheets, each streamed row by row so memory stays
-// flat in the row count. The same calls always give the same bytes. Make one with NewXLSX.
+// flat in the row count. The same calls always give the same bytes. Make one with NewXLSX;
+// the zero XLSXWriter refuses every call with an error. A workbook is written by one
+// goroutine: AddSheet, the rows of that sheet, Flush, the next sheet, then WriteTo and Close.
 type XLSXWriter struct {
 	f      *excelize.File
-	sheets int
+	names  []string     // the sheets added, in order
+	open   *SheetWriter // the sheet being written, until it is flushed
 	styles map[styleKey]int
+	closed bool
 }
 
-// SheetWriter streams the rows of one sheet. Make one with XLSXWriter.AddSheet.
+// SheetWriter streams the rows of one sheet. Make one with XLSXWriter.AddSheet; the zero
+// SheetWriter refuses every row with an error.
 type SheetWriter struct {
 	x    *XLSXWriter
 	sw   *excelize.StreamWriter
+	name string
 	cols []Column
 	row  int
+	done bool // flushed: no more rows
 }
+
+// errNoWorkbook is the zero XLSXWriter's answer: it has no workbook to write to.
+var errNoWorkbook = errors.New("tables.XLSXWriter 须用 NewXLSX 创建")
 
 type styleKey struct {
 	fill   string
@@ -62,21 +74,39 @@ func NewXLSX() *XLSXWriter {
 
 // AddSheet adds a sheet after the others and writes its header row, bold and frozen so it
 // stays in view while scrolling. Rows are written with SheetWriter.Row; a sheet must be
-// finished (SheetWriter.Flush) before the next is added.
+// finished (SheetWriter.Flush) before the next is added. A sheet needs at least one column and
+// a name Excel accepts: 1 to 31 characters, none of : \ / ? * [ ], not starting or ending
+// with ', not History, and not another sheet's name (Excel ignores case in names).
 func (x *XLSXWriter) AddSheet(name string, cols []Column) (*SheetWriter, error) {
-	if x.sheets == 0 {
+	if err := x.usable(); err != nil {
+		return nil, err
+	}
+	if x.open != nil {
+		return nil, fmt.Errorf("工作表“%s”还没有写完（SheetWriter.Flush），不能再加工作表“%s”", x.open.name, name)
+	}
+	if err := checkSheetName(name, x.names); err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("工作表“%s”没有列：至少要有一列", name)
+	}
+	if len(cols) > maxColumns {
+		return nil, fmt.Errorf("工作表“%s”有 %d 列，超过了 Excel 的 %d 列上限", name, len(cols), maxColumns)
+	}
+	if len(x.names) == 0 {
 		if err := x.f.SetSheetName("Sheet1", name); err != nil {
 			return nil, err
 		}
 	} else if _, err := x.f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	x.sheets++
+	x.names = append(x.names, name)
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	s := &SheetWriter{x: x, sw: sw, cols: cols}
+	s := &SheetWriter{x: x, sw: sw, name: name, cols: append([]Column(nil), cols...)}
+	x.open = s // until flushed; a sheet that fails below stays open, so WriteTo refuses the half-made workbook
 	if err := s.layout(); err != nil {
 		return nil, err
 	}
@@ -110,10 +140,13 @@ func (s *SheetWriter) layout() error {
 // written, and as text otherwise, so the workbook never shows a figure other than the one
 // computed; its number format keeps the places it was written with (1.50 shows 1.50).
 func (s *SheetWriter) Row(cells ...Cell) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	if len(cells) > len(s.cols) {
 		return fmt.Errorf("这一行有 %d 个单元格，表只有 %d 列", len(cells), len(s.cols))
 	}
-	if s.row+1 >= MaxXLSXRows {
+	if s.row >= MaxXLSXRows {
 		return fmt.Errorf("超过了 Excel 的 %d 行上限：请改为输出 CSV", MaxXLSXRows)
 	}
 	vals := make([]any, len(cells))
@@ -166,16 +199,64 @@ func (s *SheetWriter) put(vals []any) error {
 	return s.sw.SetRow(cell, vals)
 }
 
-// Flush finishes the sheet.
-func (s *SheetWriter) Flush() error { return s.sw.Flush() }
+// writable tells whether rows may still be added to the sheet.
+func (s *SheetWriter) writable() error {
+	switch {
+	case s.sw == nil:
+		return errors.New("tables.SheetWriter 须用 XLSXWriter.AddSheet 创建")
+	case s.done:
+		return fmt.Errorf("工作表“%s”已经写完（Flush），不能再写行", s.name)
+	case s.x.closed:
+		return fmt.Errorf("工作簿已经关闭（Close），不能再写工作表“%s”", s.name)
+	}
+	return nil
+}
+
+// Flush finishes the sheet; rows written after it are refused. Flushing a finished sheet
+// again does nothing.
+func (s *SheetWriter) Flush() error {
+	if s.sw == nil {
+		return errors.New("tables.SheetWriter 须用 XLSXWriter.AddSheet 创建")
+	}
+	if s.done {
+		return nil
+	}
+	if err := s.writable(); err != nil {
+		return err
+	}
+	s.done = true
+	if s.x.open == s {
+		s.x.open = nil
+	}
+	return s.sw.Flush()
+}
+
+// usable tells whether the workbook can still be added to or written.
+func (x *XLSXWriter) usable() error {
+	switch {
+	case x == nil || x.f == nil:
+		return errNoWorkbook
+	case x.closed:
+		return errors.New("工作簿已经关闭（Close）")
+	}
+	return nil
+}
 
 // WriteTo writes the workbook to w. The parts are stored in a fixed order, so the same
 // workbook is always the same bytes (excelize's own order varies from run to run). The
 // workbook is first written to a temporary file, not to memory: a sheet of a million rows is
-// tens of megabytes.
+// tens of megabytes. Every sheet must be finished (SheetWriter.Flush) first: a sheet cut off
+// in the middle would be a workbook Excel calls damaged. WriteTo may be called again, and
+// writes the same bytes.
 func (x *XLSXWriter) WriteTo(w io.Writer) (int64, error) {
-	if x.sheets == 0 {
+	if err := x.usable(); err != nil {
+		return 0, err
+	}
+	if len(x.names) == 0 {
 		return 0, errors.New("工作簿里还没有工作表")
+	}
+	if x.open != nil {
+		return 0, fmt.Errorf("工作表“%s”还没有写完（SheetWriter.Flush），不能写出工作簿", x.open.name)
 	}
 	tmp, err := os.CreateTemp("", "jixiao-*.xlsx")
 	if err != nil {
@@ -228,8 +309,15 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Close releases the workbook's temporary files.
-func (x *XLSXWriter) Close() error { return x.f.Close() }
+// Close releases the workbook's temporary files; the workbook cannot be written after it.
+// Closing it again does nothing.
+func (x *XLSXWriter) Close() error {
+	if x == nil || x.f == nil || x.closed {
+		return nil
+	}
+	x.closed = true
+	return x.f.Close()
+}
 
 // style returns the id of the style for key, made once per workbook.
 func (x *XLSXWriter) style(key styleKey) (int, error) {

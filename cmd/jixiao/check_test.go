@@ -107,7 +107,7 @@ const (
 // which loads each broken file into an empty library: the CLI loads the embedded defaults
 // first, so a misspelt extends gets a suggestion.
 var withDefaults = map[string][2]string{
-	"extends-unknown": {"没有生效的版本\n", "没有生效的版本，是否为 national-monitor？\n"},
+	"extends-unknown": {"没有生效的版本：被继承的规则文件要和本文件一起检查和加载\n", "没有生效的版本，是否为 national-monitor？\n"},
 }
 
 var countLine = regexp.MustCompile(`^发现 ([0-9]+) 个问题（[0-9]+ 个文件有误，共 [0-9]+ 个文件）(；另有 [0-9]+ 个警告)?$`)

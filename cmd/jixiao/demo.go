@@ -74,6 +74,7 @@ func newDemoCmd() *cobra.Command {
 // keyProject is one row of the key-evaluation list, with the seed's figures.
 type keyProject struct {
 	unit, short   string
+	name, kind    string          // 项目名称 and 项目属性, in full as printed
 	budget, spent decimal.Decimal // 万元
 	rateText      string          // as printed: "98.78%"
 	score         decimal.Decimal // 评价得分
@@ -168,13 +169,14 @@ func readTable(text string, need ...string) (table, error) {
 }
 
 func readKeyList(text string) ([]keyProject, error) {
-	t, err := readTable(text, "单位", "简称", "预算数", "执行数", "执行率", "评价得分")
+	t, err := readTable(text, "单位", "简称", "预算数", "执行数", "执行率", "评价得分", "项目", "项目属性")
 	if err != nil {
 		return nil, err
 	}
 	var list []keyProject
 	for n, rec := range t.rows {
-		p := keyProject{unit: rec[t.col["单位"]], short: rec[t.col["简称"]], rateText: rec[t.col["执行率"]]}
+		p := keyProject{unit: rec[t.col["单位"]], short: rec[t.col["简称"]], rateText: rec[t.col["执行率"]],
+			name: rec[t.col["项目"]], kind: rec[t.col["项目属性"]]}
 		for _, f := range []struct {
 			name string
 			dst  *decimal.Decimal

@@ -47,8 +47,8 @@ func renderDemo(seed seedFigures) (string, error) {
 func (r *demoReport) keyProjects() error {
 	cols := []column{{title: "#"}, {title: "单位"}, {title: "项目"},
 		{title: "预算数", right: true}, {title: "执行数", right: true}, {title: "执行率", right: true},
-		{title: "报告值", right: true}, {title: "核对"}, {title: "得分", right: true}, {title: "等级"},
-		{title: "下年度安排"}}
+		{title: "报告值", right: true}, {title: "核对"}, {title: "得分", right: true}, {title: "项目属性"},
+		{title: "等级"}, {title: "下年度安排"}}
 	var rows [][]string
 	var items []scoring.Item
 	units := map[string]bool{}
@@ -68,7 +68,7 @@ func (r *demoReport) keyProjects() error {
 	}
 	avg, _ := sum.AverageScore()
 	rows = append(rows, []string{"", "合计", "", amount.FormatGrouped(sum.Budget, 2),
-		amount.FormatGrouped(sum.Spent, 2), overall.Percent(), "", "", "", "", ""})
+		amount.FormatGrouped(sum.Spent, 2), overall.Percent(), "", "", "", "", "", ""})
 
 	r.b.WriteString("\n一、2023 年重点评价项目\n\n")
 	writeTable(&r.b, cols, rows)
@@ -81,6 +81,12 @@ func (r *demoReport) keyProjects() error {
 		fmt.Fprintf(&r.b, "%s %d 个、预算数 %s 万元", t.Grade, t.Count, amount.FormatGrouped(t.Budget, 2))
 	}
 	r.b.WriteString("。\n")
+	r.b.WriteString("\n表中单位、项目为简称，原文全称：\n\n")
+	var names [][]string
+	for i, p := range r.seed.projects {
+		names = append(names, []string{strconv.Itoa(i + 1), p.unit, p.name})
+	}
+	writeTable(&r.b, []column{{title: "#"}, {title: "部门单位"}, {title: "项目名称"}}, names)
 
 	r.check("重点评价项目数", "重点评价项目数（清单行数）", decimal.NewFromInt(int64(len(r.seed.projects))))
 	r.check("重点评价总金额", "重点评价总金额（清单预算数合计）", sum.Budget)
@@ -112,7 +118,7 @@ func (r *demoReport) keyProject(p keyProject) ([]string, scoring.Item, error) {
 	}
 	cells := []string{strings.TrimPrefix(p.unit, "民丰县"), p.short,
 		amount.FormatGrouped(p.budget, 2), amount.FormatGrouped(p.spent, 2), e.Percent(), p.rateText,
-		verdict(f.Agrees()), g.ShownText(), g.Grade.String(), a.Text}
+		verdict(f.Agrees()), g.ShownText(), p.kind, g.Grade.String(), a.Text}
 	return cells, scoring.Item{Grade: g.Grade, Score: p.score, Budget: p.budget, Spent: p.spent}, nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"flag"
 	"os"
 	"path/filepath"
@@ -28,6 +29,26 @@ func TestDemoGolden(t *testing.T) {
 
 	again, _, _ := runCLI("demo")
 	assert.Equal(t, stdout, again, "the same data gives the same bytes")
+}
+
+// TestDemoShowsEverySeedColumn checks the key-project table carries every column the seed's
+// 2023 重点评价清单 prints — unit and project in full, 项目属性 — read from the top-level
+// fixture rather than from the demo's embedded copy.
+func TestDemoShowsEverySeedColumn(t *testing.T) {
+	stdout, _, code := runCLI("demo")
+	require.Equal(t, exitOK, code)
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "seed", "keyprojects.csv"))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 6, "header and five projects")
+	for _, row := range rows[1:] {
+		unit, project, kind := row[1], row[2], row[8]
+		assert.Contains(t, stdout, row[0]+"  "+unit, "the unit as printed in the seed, not only its short form")
+		assert.Contains(t, stdout, project+"\n", "the project's full name as printed in the seed")
+		assert.Contains(t, stdout, row[7]+"  "+kind, "项目属性 beside the seed's score")
+	}
 }
 
 // TestDemoNamesTheSeedsInconsistencies checks the demo names each disagreement that
@@ -100,14 +121,14 @@ func TestDemoMissingFigure(t *testing.T) {
 }
 
 func TestReadSeedErrors(t *testing.T) {
-	const head = "单位,项目,简称,预算数,执行数,执行率,评价得分\n"
+	const head = "单位,项目,简称,预算数,执行数,执行率,评价得分,项目属性\n"
 	for _, tc := range []struct {
 		name, key, evaluations, want, reason string
 	}{
 		{"缺列", "序号,单位\n1,x\n", evaluationsCSV, "第 1 行缺少列 简称", "表头不全时说缺哪一列"},
 		{"只有表头", head, evaluationsCSV, "没有数据行", "空清单不当作合计为零"},
-		{"坏数字", head + "甲,乙,丙,1e5,1,100%,90\n", evaluationsCSV, "第 2 行 预算数：", "数字读不出时指出行和列"},
-		{"坏得分", head + "甲,乙,丙,1,1,100%,九十\n", evaluationsCSV, "第 2 行 评价得分：", "得分也精确读取"},
+		{"坏数字", head + "甲,乙,丙,1e5,1,100%,90,债务\n", evaluationsCSV, "第 2 行 预算数：", "数字读不出时指出行和列"},
+		{"坏得分", head + "甲,乙,丙,1,1,100%,九十,债务\n", evaluationsCSV, "第 2 行 评价得分：", "得分也精确读取"},
 		{"申报表缺列", keyProjectsCSV, "段落,项目\nx,y\n", "evaluations.csv：第 1 行缺少列 数值", "申报数文件也检查表头"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

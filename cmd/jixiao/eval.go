@@ -28,11 +28,14 @@ const evalHelp = `选项：
 规则集声明的每个输入从表头同名的列读（表头前后的空格、全角字母数字不影响；表头可带单位，如 预算数（元），
 按规则声明的单位精确换算）；声明了 default 的输入可以没有这一列，空格子也用默认值；没有默认值的输入缺列时
 不运行（退出码 2）。数字按财务写法读（1,000.50、全角数字、20%）；日期写 2024-08-31、2024/8/31、2024年8月31日，或 Excel 的日期序号（45535）。
+不是输入的列（项目名称、备注）不参与计算，原样保留在 csv、xlsx 结果中；表里缺少某个有默认值的输入、而另有一列的名称
+和它只差一两个字时，在标准错误上提示（那一列可能就是它，只是写错了）。
 
 每行算出规则集的全部结果；不能计算的行（格子读不出、规则报错）报告行号和原因，其余行照常计算。
 行号是表格中的行（表头是第 1 行）；空行不算数据行，在汇总中单独计数。读入的行数 = 计算的行数 + 不能计算的行数。
 
 --format csv 和 xlsx：原表的每一列，加上每个结果一列，最后一列是不能计算的原因；每个数据行一行。
+xlsx 中，规则集的 params 写了 颜色_<值>（如 颜色_红: 红色）时，值为“红”的结果格子填这种颜色。
 --format json 每行一个 JSON 对象：算出的行 {"row":行号,"values":{结果名:值,…}}（数字是精确小数的字符串），
 不能计算的行 {"row":行号,"error":原因}；最后一行 {"summary":{"ruleset","version","hash","at","rows","evaluated","rejected","skipped"}}。
 
@@ -169,12 +172,21 @@ func (o *evalOptions) stream(c *cobra.Command, path string, rs *rulefile.RuleSet
 	if err != nil {
 		return nil, usagef(c, "%s：%v", path, err)
 	}
+	for _, note := range unreadNotes(r.Header(), inputs) {
+		_, _ = fmt.Fprintf(c.ErrOrStderr(), "%s:%d: %s\n", path, r.HeaderRow(), note) // a note: a closed stderr must not stop the run
+	}
+	var fills map[string]string
+	if o.out.format == "xlsx" {
+		if fills, err = evalFills(rs, at); err != nil {
+			return nil, &findingsError{msg: err.Error()}
+		}
+	}
 	dest, err := o.out.open(c)
 	if err != nil {
 		return nil, err
 	}
 	rep := &evalReport{rs: rs, at: at, titleUnit: titleUnitUsed(inputs)}
-	sink, err := newEvalSink(o.out, dest, r.Header(), p)
+	sink, err := newEvalSink(o.out, dest, r.Header(), p, fills)
 	if err == nil {
 		defer closeSink(sink)
 		err = evalRows(c, r, bar, inputs, p, rep, sink)

@@ -19,7 +19,7 @@ type evalSink interface {
 	end(rep *evalReport) error
 }
 
-func newEvalSink(o outputOptions, w io.Writer, header []string, p *rules.Program) (evalSink, error) {
+func newEvalSink(o outputOptions, w io.Writer, header []string, p *rules.Program, fills map[string]string) (evalSink, error) {
 	names := p.Names()
 	switch o.format {
 	case "json":
@@ -32,7 +32,7 @@ func newEvalSink(o outputOptions, w io.Writer, header []string, p *rules.Program
 		s := &evalCSVSink{w: cw, width: len(header), results: len(names)}
 		return s, cw.Write(evalColumns(header, names))
 	case "xlsx":
-		return newEvalXLSXSink(w, header, p)
+		return newEvalXLSXSink(w, header, p, fills)
 	}
 	cols := []column{{title: "行", right: true}, {title: firstColumn(header)}}
 	for _, n := range p.Names() {
@@ -263,10 +263,11 @@ type evalXLSXSink struct {
 	x     *tables.XLSXWriter
 	sheet *tables.SheetWriter
 	width int
-	n     int // results
+	n     int               // results
+	fills map[string]string // a text result's value → its cell's colour (evalFills)
 }
 
-func newEvalXLSXSink(w io.Writer, header []string, p *rules.Program) (*evalXLSXSink, error) {
+func newEvalXLSXSink(w io.Writer, header []string, p *rules.Program, fills map[string]string) (*evalXLSXSink, error) {
 	names := p.Names()
 	cols := []tables.Column{{Name: "行", Number: true, Width: 6}}
 	for _, h := range trimmed(header) {
@@ -283,7 +284,7 @@ func newEvalXLSXSink(w io.Writer, header []string, p *rules.Program) (*evalXLSXS
 		_ = x.Close()
 		return nil, err
 	}
-	return &evalXLSXSink{w: w, x: x, sheet: sheet, width: len(header), n: len(names)}, nil
+	return &evalXLSXSink{w: w, x: x, sheet: sheet, width: len(header), n: len(names), fills: fills}, nil
 }
 
 func (s *evalXLSXSink) encode(*evalRow) []byte { return nil }
@@ -293,6 +294,11 @@ func (s *evalXLSXSink) row(r *evalRow) error {
 	row := make([]tables.Cell, len(cells))
 	for i, c := range cells {
 		row[i] = tables.Cell{Text: c}
+	}
+	for i, v := range r.values { // the results follow the row number and the table's cells
+		if v.Type() == rules.TypeString {
+			row[1+s.width+i].Fill = s.fills[v.Text()]
+		}
 	}
 	return s.sheet.Row(row...)
 }

@@ -147,7 +147,7 @@ func TestExprUsage(t *testing.T) {
 			stderr: usageErr("expr", exprUse, "--set 重复给出了 x"), code: exitUsage,
 			reason: "同一个名称给两次不悄悄取后一个"},
 		{name: "set 名称有空格", args: []string{"expr", "--set", "a b=1", "1"},
-			stderr: usageErr("expr", exprUse, `--set 有误：输入 "a b" 含有不能用于名称的字符 ' '（名称由文字、字母、数字和下划线组成，不以数字开头）`),
+			stderr: usageErr("expr", exprUse, `--set 有误：输入 “a b”含有不能用于名称的空格（名称由文字、字母、数字和下划线组成，不以数字开头）`),
 			code:   exitUsage, reason: "不能做名称的 --set 是命令行的问题，不指向表达式"},
 		{name: "set 缺值", args: []string{"expr", "--set"},
 			stderr: usageErr("expr", exprUse, "选项 --set 需要一个值"), code: exitUsage,

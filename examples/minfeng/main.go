@@ -34,6 +34,11 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
+	if _, err := os.Stat(dir); err != nil { //nolint:gosec // the folder the user named, only to say where to run from
+		// Run from elsewhere, the relative default finds nothing: say where to run it.
+		fmt.Fprintf(os.Stderr, "找不到原文数据目录 %s：请在模块根目录运行 go run ./examples/minfeng，或把目录作为参数给出（如 go run ./examples/minfeng 路径/testdata/seed）\n", dir)
+		os.Exit(2)
+	}
 	if err := run(os.Stdout, dir); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
