@@ -321,10 +321,10 @@ func TestBindBadStructs(t *testing.T) {
 	sameValue(t, num(big40.Mul(d("2"))), res.Value(0), "a 42-digit field through the Binding")
 	q, _ := rules.Compile("1")
 	err = b.EvalInto(&rec{}, q.NewResult())
-	e = onlyCode(t, err, rules.ErrDeclaration) // a Result from another program is refused
+	e = onlyCode(t, err, rules.ErrMisuse) // a Result from another program is the caller's mistake
 	assert.Zero(t, e.Line)
 	err = p.EvalInto(nil, q.NewResult())
-	onlyCode(t, err, rules.ErrDeclaration)
+	onlyCode(t, err, rules.ErrMisuse)
 }
 
 func mustCompile(t *testing.T, text string) *rules.Program {

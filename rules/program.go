@@ -215,5 +215,5 @@ func internalError(r any) error {
 
 // errForeignResult is returned when a Result made by one program is passed to another.
 func errForeignResult() *Error {
-	return &Error{Code: ErrDeclaration, Msg: "Result 不属于这个程序：请用同一个 Program 的 NewResult 创建"}
+	return &Error{Code: ErrMisuse, Msg: "Result 不属于这个程序：请用同一个 Program 的 NewResult 创建"}
 }

@@ -11,6 +11,9 @@ import (
 
 // Result holds every result of one record, in the program's declaration order. Reuse one
 // Result across records (Program.EvalInto, Binding.EvalInto) to evaluate without allocating.
+// Make one with Program.NewResult: it belongs to that program. The zero Result (new(Result))
+// belongs to none, so every evaluation into it is an ErrMisuse error, and reading it finds
+// nothing.
 type Result struct {
 	prog  *Program
 	slow  bool // numbers are in decs (the record went the decimal.Decimal way), else in nums
