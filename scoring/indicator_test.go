@@ -164,3 +164,41 @@ func TestCheckKeyWeights(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreIndicatorRescaledAssessment pins how an assessor's marks follow a rescaled row:
+// they were kept as written and checked against the rescaled band, so 18 of 20 (达成) on a
+// row rescaled to 30 was refused as under 达成's 24.
+func TestScoreIndicatorRescaledAssessment(t *testing.T) {
+	s := scorer(t, scoring.Profile{})
+	third := dec(t, "100").DivRound(dec(t, "3"), 20)
+	for _, tc := range []struct {
+		name             string
+		outcome          scoring.Outcome
+		assessed, points string
+		rescaled         decimal.Decimal
+		want, err        string
+		reason           string
+	}{
+		{"按份额", scoring.Achieved, "18", "20", dec(t, "30"), "27", "", "18 of 20 is 27 of 30"},
+		{"未调整", scoring.PartAchieved, "13", "20", dec(t, "20"), "13", "", "no rescaling, the marks as written"},
+		{"档在表中分值上查", scoring.Achieved, "15", "20", dec(t, "30"), "", "评定得分 15 不在“达成”的 16.00—20.00 分之间",
+			"the band the assessor saw is the form's: 15 of 20 is under 达成 there"},
+		{"档的下沿", scoring.Achieved, "16", "20", third, "26.67", "",
+			"16 of 20 is 26.666… of 33.33…, under the rule's rounded band end 26.67 only by that rounding: the edge"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NotEmpty(t, tc.reason)
+			ind := scoring.Indicator{Level1: "效益", Name: "甲", Nature: scoring.Qualitative, Outcome: tc.outcome,
+				Assessed: decimal.NewNullDecimal(dec(t, tc.assessed)), Points: dec(t, tc.points)}
+			is, err := s.ScoreIndicator(ind, tc.rescaled)
+			if tc.err != "" {
+				require.Error(t, err, tc.reason)
+				assert.Contains(t, err.Error(), tc.err, tc.reason)
+				return
+			}
+			require.NoError(t, err, tc.reason)
+			assert.True(t, dec(t, tc.want).Equal(is.Score), "%s: got %s", tc.reason, is.Score)
+			assert.True(t, dec(t, tc.assessed).Equal(is.Indicator.Assessed.Decimal), "%s: the indicator keeps the marks as written", tc.reason)
+		})
+	}
+}

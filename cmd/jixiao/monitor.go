@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao-go/jixiao/monitor"
+	"github.com/jixiao-go/jixiao/rules"
 )
 
 // defaultMonitorRules is the rule set graded with when the command names none: the county
@@ -19,7 +21,7 @@ const monitorHelp = `选项：
   --rules 文件        用这个规则文件（在内置规则之上载入，可 extends 内置规则）；不写时用内置的 minfeng-monitor
   --ruleset 规则集    规则文件中有多个规则集时选一个；也可只写它选内置规则集，如 national-monitor
   --format 格式       table（默认）、csv、json 或 xlsx
-  -o 文件             把结果写到文件（xlsx 必须写到文件）；出错时不留下写了一半的文件
+  -o 文件             把结果写到文件（xlsx 不能显示在屏幕上，要用 -o 或重定向到文件）；出错时不留下写了一半的文件
   --encoding 编码     CSV 输出的编码：utf8（默认，带 BOM，Excel 直接打开）或 gb18030
   --sheet 工作表      数据是 .xlsx 时读这个工作表（默认第一个）
   --input-encoding 编码  CSV 数据的编码：auto（默认，按内容识别 UTF-8、GB18030、UTF-16）、utf8、gb18030
@@ -35,13 +37,13 @@ const monitorHelp = `选项：
 
 数据文件是 Excel 工作簿（.xlsx）或 CSV（UTF-8、GB18030 或 UTF-16，按内容识别；旧版 .xls 请另存为 .xlsx），
 第 1 行是表头（表头上方的标题行可以保留：前 10 行里含有必需各列的那一行是表头；标题行写了“单位：元”而金额列表头没写单位时按它换算），每行一个项目。必须有的列：项目编号、项目名称、部门、预算数、执行数；
-可选的列：资金类型（如 衔接资金、债务）、涉密或是否涉密（是/否；其他含“涉密”的列名是表头错误），以及表头是规则所声明输入名的列，按列名交给规则：
+可选的列：资金类型（也可以叫 资金性质、资金来源、资金类别；如 衔接资金、债务）、涉密或是否涉密（是/否；其他含“涉密”的列名是表头错误），以及表头是规则所声明输入名的列，按列名交给规则：
 绩效指标按顺序写成 指标1序时目标、指标1完成、指标2序时目标、指标2完成……（都是占全年目标的比例，如 50%），
 财政部红黄绿灯的 指标N方向（正向/反向/定性）和 指标N达成（达成/部分达成/未达成），合肥两问的 达到阶段性目标（是/否）。空格子用规则写的默认值；规则没有声明的 指标N… 列是表头错误，不会被悄悄忽略。金额默认是万元；表头可以写明单位：预算数（万元）、
-预算数（元）、预算数（亿元），按单位精确换算。单元格按财务人员的写法读取：1,000.50、全角数字、前后空格都可以。
+预算数（元）、预算数（亿元）、预算数（单位：元），按单位精确换算。单元格按财务人员的写法读取：1,000.50、全角数字、前后空格都可以。
 涉密项目计入各项合计，但任何输出中都不显示名称，以（涉密）代替。
 
-不能评级的行（预算数为空、为零或不是数字，缺少列，项目编号与前面的行重复，合计行，规则报告数据有误）逐行报告行号和原因
+不能评级的行（预算数为空、为零或不是数字，缺少列或格子比表头多，项目编号与前面的行重复，合计行，规则报告数据有误）逐行报告行号和原因
 （行号是表格中的行，表头是第 1 行；格子读不出时写明列的表头和格子的内容），其余行照常评级；空行和只有逗号的行
 不算数据行，汇总中单独计数。读入的行数 = 评级的行数 + 不能评级的行数。
 
@@ -184,6 +186,11 @@ func (o *monitorOptions) profileByID(c *cobra.Command, id string, at time.Time) 
 		}
 	}
 	p, err := monitor.FromLibrary(l.lib, id, at)
+	var re *rules.Error
+	if errors.As(err, &re) && re.Code == rules.ErrFileReference {
+		// a mistyped --ruleset is a usage error, as a mistyped option is
+		return nil, usagef(c, "--ruleset：%s", re.Msg)
+	}
 	if err != nil {
 		return nil, &findingsError{msg: err.Error()}
 	}

@@ -73,6 +73,14 @@ func TestMonitorAsANewUser(t *testing.T) {
 		{"negative.csv", newUserHeader + "A1,甲,财政局,-120,80\nA2,乙,财政局,120,-1\n",
 			map[string]string{}, map[int]string{2: "预算数不能为负", 3: "执行数不能为负"},
 			"negative amounts are refused by Minfeng's rule file, not graded"},
+		{"fundalias.csv", "项目编号,项目名称,部门,资金性质,资金来源,预算数,执行数\nA1,甲,财政局,债务,中央,120,80\n",
+			map[string]string{"A1": "优"}, map[int]string{}, "资金性质 is read as the fund type (checked in TestMonitorFundAlias)"},
+		{"unitword.csv", "项目编号,项目名称,部门,预算数（单位：元）,执行数（单位: 万元）\nA1,甲,财政局,\"1,200,000\",80\nA2,乙,财政局,\"1,200,000\",79.99\n",
+			map[string]string{"A1": "优", "A2": "良"}, map[int]string{},
+			"预算数（单位：元） is 元 as 预算数（元） is: 1,200,000元 = 120万元, so 80 spent is on time and 79.99 just behind"},
+		{"comma.csv", newUserHeader + "A1,甲,财政局,1,000.50,600\nA2,乙,财政局,120,80,,\n",
+			map[string]string{"A2": "优"}, map[int]string{2: "有 6 个格子，表头只有 5 列：第 6 个格子“600”没有表头"},
+			"an unquoted 1,000.50 shifts the cells (budget 1, spent 000.50): the row is refused, not graded on the wrong figures; empty trailing cells are harmless"},
 	}
 	for _, tt := range tests {
 		path := writeFile(t, dir, tt.name, tt.text)
@@ -214,5 +222,55 @@ func TestMonitorTotalsRows(t *testing.T) {
 			assert.Contains(t, rejected[3], "行，不是项目")
 			assert.Contains(t, stdout, `"total":{"count":1,"funds_wan":"120"`, "the totals row's funds are not added")
 		})
+	}
+}
+
+// TestMonitorFlagFollowUp checks the sentence on last time's red flags against the rows of
+// the comparison: a flagged project missing from this checkpoint's data is said apart, not
+// counted as not recovered while its row says 本次无数据.
+func TestMonitorFlagFollowUp(t *testing.T) {
+	dir := t.TempDir()
+	// August: budget 120, 30 spent is 62.50% behind 8/12, 差 and flagged; 80 spent is 优.
+	aug := writeFile(t, dir, "8月.csv", newUserHeader+"A1,甲,财政局,120,30\nA2,乙,财政局,120,30\nA3,丙,财政局,120,30\nA4,丁,财政局,120,80\n")
+	// September (9/12): A1 spends 90 (优, recovered), A2 stays behind, A3 is gone, A4 stays 优.
+	sep := writeFile(t, dir, "9月.csv", newUserHeader+"A1,甲,财政局,120,90\nA2,乙,财政局,120,31\nA4,丁,财政局,120,90\n")
+	stdout, stderr, code := runCLI("monitor", "--checkpoint", "2024-09-30", "--previous", aug, "--previous-checkpoint", "2024-08-31", sep)
+	require.Equal(t, exitOK, code, stderr)
+	tests := []struct {
+		want   string
+		reason string
+	}{
+		{"A1        甲        差        优        好转  是        已好转", "spent on time since: recovered"},
+		{"A2        乙        差        差        不变  是        未好转", "still behind: not recovered"},
+		{"A3        丙        差                  退出  是        本次无数据", "not in September's file"},
+		{"上次红标 3 个，已好转 1 个，未好转 1 个，本次无数据 1 个。", "the sentence adds up to the flags as the rows show them"},
+	}
+	for _, tt := range tests {
+		assert.Contains(t, stdout, tt.want, tt.reason)
+	}
+}
+
+// TestMonitorFundAlias checks that a fund column headed as county tables often head it is
+// summed by its values, not ignored into （未填）; the first alias in order wins.
+func TestMonitorFundAlias(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		header string
+		want   string
+		reason string
+	}{
+		{"资金性质", `"key":"债务"`, "资金性质 is the fund type"},
+		{"资金来源", `"key":"债务"`, "资金来源 is the fund type"},
+		{"资金类别", `"key":"债务"`, "资金类别 is the fund type"},
+		{"资金类型,资金来源", `"key":"债务"`, "the column's own name is preferred to an alias"},
+	}
+	for i, tt := range tests {
+		row := "A1,甲,财政局,债务,120,80\n"
+		if strings.Contains(tt.header, ",") {
+			row = "A1,甲,财政局,债务,中央,120,80\n"
+		}
+		path := writeFile(t, dir, fmt.Sprintf("f%d.csv", i), "项目编号,项目名称,部门,"+tt.header+",预算数,执行数\n"+row)
+		_, _, stdout := monitorRows(t, "--checkpoint", "2024-08-31", path)
+		assert.Contains(t, stdout, `"by_fund":[{`+tt.want, tt.reason)
 	}
 }

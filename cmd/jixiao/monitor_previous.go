@@ -83,16 +83,33 @@ func (p *previousReport) name(t monitor.Transition) string {
 	return t.After.Name
 }
 
-func (p *previousReport) flaggedBefore() (flagged, recovered int) {
+// flaggedBefore counts the projects flagged at the earlier checkpoint by what became of them,
+// as the table's 整改结果 column shows it: recovered, not in this checkpoint's data (dropped:
+// neither recovered nor not), and the rest not recovered.
+func (p *previousReport) flaggedBefore() (flagged, recovered, missing int) {
 	for _, t := range p.transitions {
 		if t.Before.RedFlag {
 			flagged++
-			if t.Recovered {
+			switch {
+			case t.Recovered:
 				recovered++
+			case t.Change == monitor.Dropped:
+				missing++
 			}
 		}
 	}
-	return flagged, recovered
+	return flagged, recovered, missing
+}
+
+// flagSummary is the sentence on the earlier checkpoint's red flags; its counts add up to
+// the flags, with the ones without data this time said apart rather than as not recovered.
+func (p *previousReport) flagSummary() string {
+	flagged, recovered, missing := p.flaggedBefore()
+	s := fmt.Sprintf("上次红标 %d 个，已好转 %d 个，未好转 %d 个", flagged, recovered, flagged-recovered-missing)
+	if missing > 0 {
+		s += fmt.Sprintf("，本次无数据 %d 个", missing)
+	}
+	return s
 }
 
 func (p *previousReport) write(b *strings.Builder) {
@@ -113,8 +130,7 @@ func (p *previousReport) write(b *strings.Builder) {
 	for c := monitor.Unchanged; c <= monitor.Dropped; c++ {
 		parts = append(parts, fmt.Sprintf("%s %d 个", c, n[c]))
 	}
-	flagged, recovered := p.flaggedBefore()
-	fmt.Fprintf(b, "%s；上次红标 %d 个，已好转 %d 个，未好转 %d 个。\n", strings.Join(parts, "、"), flagged, recovered, flagged-recovered)
+	fmt.Fprintf(b, "%s；%s。\n", strings.Join(parts, "、"), p.flagSummary())
 }
 
 type monitorJSONTransition struct {

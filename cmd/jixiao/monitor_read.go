@@ -59,7 +59,9 @@ func monitorFields(inputs []rules.Input) []tables.Field {
 	fields := []tables.Field{
 		{Name: colID, Required: true}, {Name: colName, Required: true}, {Name: colDept, Required: true},
 		{Name: monitor.InputBudget, Required: true}, {Name: monitor.InputSpent, Required: true},
-		{Name: colFund}, {Name: colSecret, Aliases: []string{"是否涉密"}},
+		// county tables name the fund column in several ways; without an alias the column
+		// would be ignored and every project summed under （未填）
+		{Name: colFund, Aliases: []string{"资金性质", "资金来源", "资金类别"}}, {Name: colSecret, Aliases: []string{"是否涉密"}},
 	}
 	for i := range fields {
 		fields[i].Aliases = append(fields[i].Aliases, fieldAliases(inputs, fields[i].Name)...)
@@ -134,7 +136,7 @@ func checkStrayColumns(header []string, taken map[int]bool, secret int) error {
 // headerUnit is the unit an amount column's header names; when it names none, the unit the
 // title rows name (title, "" for none), else 万元.
 func headerUnit(cols tables.Columns, name, title string) (amount.Unit, error) {
-	u := cols.Unit(name)
+	u := bracketUnit(cols.Unit(name))
 	if u == "" {
 		u = title
 	}
@@ -148,6 +150,17 @@ func headerUnit(cols tables.Columns, name, title string) (amount.Unit, error) {
 	return unit, nil
 }
 
+// bracketUnit is the unit a header names in brackets, without the word 单位 that many
+// county tables put before it: 预算数（单位：元） is in 元, as 预算数（元） is.
+func bracketUnit(u string) string {
+	for _, p := range []string{"单位:", "单位：", "单位"} {
+		if rest, ok := strings.CutPrefix(u, p); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return u
+}
+
 // newInputColumn reads the unit of an input's header: a number input whose header names a
 // unit is converted exactly into the unit the input declares; a unit that cannot be
 // converted, or one on an input that declares none, is a header error rather than a guess.
@@ -155,7 +168,7 @@ func headerUnit(cols tables.Columns, name, title string) (amount.Unit, error) {
 // rows name (title; "" for none).
 func newInputColumn(cols tables.Columns, in rules.Input, title string) (inputColumn, error) {
 	ic := inputColumn{at: cols.Index(in.Name), header: cols.Header(in.Name), in: in}
-	hu := cols.Unit(in.Name)
+	hu := bracketUnit(cols.Unit(in.Name))
 	if hu == "" && in.Unit != "" && in.Type == rules.TypeDecimal {
 		hu = title
 	}
@@ -203,6 +216,11 @@ func (c monitorColumns) record(row tables.Row) (rec monitor.Record, msg string) 
 		rec.Name, rec.Secret = "", c.secret >= 0
 		return rec, fmt.Sprintf("只有 %d 列，缺少第 %d 列“%s”", len(row.Cells), last+1, strings.TrimSpace(c.headers[last]))
 	}
+	if msg := c.beyondHeader(row); msg != "" {
+		// the cells may have shifted, so the 涉密 column may not be where the header says
+		rec.Name, rec.Secret = "", c.secret >= 0
+		return rec, msg
+	}
 	secret, ok := readSecret(row.Cell(c.secret))
 	if !ok {
 		rec.Secret = true // unreadable: the name is not shown
@@ -222,6 +240,21 @@ func (c monitorColumns) record(row tables.Row) (rec monitor.Record, msg string) 
 		return rec, msg
 	}
 	return rec, c.readExtra(&rec, row)
+}
+
+// beyondHeader rejects a row with a filled cell to the right of the header's last column.
+// In a CSV file that is almost always an amount typed with a thousands comma and no quotes
+// (100,000.50 read as two cells), which shifts every later cell into the wrong column: the
+// row would be graded on the wrong figures without a word.
+func (c monitorColumns) beyondHeader(row tables.Row) string {
+	for i := len(c.headers); i < len(row.Cells); i++ {
+		if v := strings.TrimSpace(row.Cells[i]); v != "" {
+			return fmt.Sprintf("有 %d 个格子，表头只有 %d 列：第 %d 个格子“%s”没有表头，这一行的格子可能错了位，不评级"+
+				"（CSV 中带千分位逗号的金额要加英文双引号，如 \"1,000.50\"；或给这一列写上表头）",
+				len(row.Cells), len(c.headers), i+1, v)
+		}
+	}
+	return ""
 }
 
 // cellError names the column by its header, and the value, as staff see them.

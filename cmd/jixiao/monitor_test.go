@@ -158,6 +158,8 @@ func TestMonitorExitCodes(t *testing.T) {
 		{[]string{"--checkpoint", "8月", monitorData}, exitUsage, "--checkpoint 应为日期", "not a date"},
 		{[]string{"--checkpoint", "2024-08-31", "--format", "xml", monitorData}, exitUsage, "--format 只能是", "unknown format"},
 		{[]string{"--checkpoint", "2024-08-31", "--ruleset", "minfeng-application", monitorData}, exitFindings, "", "a rule set without grades cannot monitor"},
+		{[]string{"--checkpoint", "2024-08-31", "--ruleset", "minfeng-monitr", monitorData}, exitUsage, "jixiao monitor: --ruleset：没有规则集 minfeng-monitr，是否为 minfeng-monitor？",
+			"a mistyped --ruleset is a usage error, named with the option and a suggestion"},
 	}
 	for _, tt := range tests {
 		_, stderr, code := runCLI(append([]string{"monitor"}, tt.args...)...)

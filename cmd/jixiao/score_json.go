@@ -23,9 +23,10 @@ type scoreJSONBand struct {
 type scoreJSONProject struct {
 	ID            string          `json:"id"`
 	Name          string          `json:"name"`
-	ExecutionRate *string         `json:"execution_rate"` // null for a form without 预算数 and 执行数
-	OverBudget    *bool           `json:"over_budget"`    // 超额执行: kept, not capped; null as execution_rate
-	MustExplain   *bool           `json:"must_explain"`   // 须说明原因: under the rule set's line; null as execution_rate
+	ExecutionRate *string         `json:"execution_rate"`  // null for a form without 预算数 and 执行数
+	OverBudget    *bool           `json:"over_budget"`     // 超额执行: kept, not capped; null as execution_rate
+	MustExplain   *bool           `json:"must_explain"`    // 须说明原因: under the rule set's line; null as execution_rate
+	ExecScore     *string         `json:"execution_score"` // 预算执行率得分, part of score but no item's; null as execution_rate
 	Score         string          `json:"score"`
 	Grade         scoring.Grade   `json:"grade"`
 	Action        string          `json:"action"`
@@ -95,6 +96,10 @@ func projectJSON(sf scoredForm) scoreJSONProject {
 		rate := shownRate(*sf.exec)
 		over, explain := sf.exec.Over, sf.exec.Explain
 		p.ExecutionRate, p.OverBudget, p.MustExplain = &rate, &over, &explain
+		if sf.execPart {
+			score := sf.exec.Score.String()
+			p.ExecScore = &score
+		}
 	}
 	for _, it := range sf.items {
 		p.Items = append(p.Items, scoreJSONItem{Name: it.Indicator.Name, Level1: it.Indicator.Level1,

@@ -33,6 +33,7 @@ type scoreReport struct {
 type scoredForm struct {
 	id, name string
 	exec     *scoring.Execution       // nil for a form without 预算数 and 执行数
+	execPart bool                     // exec.Score is part of total (自评表); a key evaluation only shows the rate
 	items    []scoring.IndicatorScore // the applicable rows, in the sheet's order
 	bands    []scoring.DepartmentItem // a department's banded items
 	funds    decimal.Decimal          // what the summary counts by grade: 预算数, or a department's 年初预算数
@@ -132,11 +133,49 @@ func scoreOne(s *scoring.Scorer, form scoreForm, p *scoreProjectRows) (scoredFor
 		return scoredForm{}, fmt.Errorf("%s %s 不能打分：%w", form.unit(), p.id, err)
 	}
 	sf, err := scoreRows(s, form, p, inds, amounts)
+	if trimmed, ok := trimLevelSuffix(inds); err != nil && ok {
+		// The national form's own 一级 items read 产出指标, 效益指标, 满意度指标; the rule sets
+		// name them 产出, 效益, 满意度. Taken only when the names as written are not known.
+		// A trimmed form that fails for another reason than an unknown name (its points do
+		// not add up) reports that reason: it is the one the staff can act on.
+		if sf2, err2 := scoreRows(s, form, p, trimmed, amounts); err2 == nil || !strings.Contains(err2.Error(), `一级指标 "`) {
+			sf, err = sf2, err2
+		}
+	}
 	if err != nil {
-		return scoredForm{}, fmt.Errorf("%s %s 不能打分：%w", form.unit(), p.id, err)
+		return scoredForm{}, fmt.Errorf("%s %s 不能打分%s：%w", form.unit(), p.id, faultRows(p, err), err)
 	}
 	sf.id, sf.name = p.id, p.name
 	return sf, nil
+}
+
+// trimLevelSuffix is the indicators with 指标 taken off the end of their 一级 item's name
+// (产出指标 → 产出); ok is false when no name ends so.
+func trimLevelSuffix(inds []scoring.Indicator) ([]scoring.Indicator, bool) {
+	out := make([]scoring.Indicator, len(inds))
+	ok := false
+	for i, ind := range inds {
+		if t, cut := strings.CutSuffix(ind.Level1, "指标"); cut && t != "" {
+			ind.Level1, ok = t, true
+		}
+		out[i] = ind
+	}
+	return out, ok
+}
+
+// faultRows names the row an error about one indicator (指标 合规：…) comes from, so a
+// project refused for one row's fault, reported on each of its rows, points at that one.
+func faultRows(p *scoreProjectRows, err error) string {
+	var rows []string
+	for _, r := range p.rows {
+		if strings.HasPrefix(err.Error(), "指标 "+r.indicator.Name+"：") {
+			rows = append(rows, strconv.Itoa(r.row))
+		}
+	}
+	if len(rows) == 0 {
+		return ""
+	}
+	return "（第 " + strings.Join(rows, "、") + " 行）"
 }
 
 func scoreRows(s *scoring.Scorer, form scoreForm, p *scoreProjectRows, inds []scoring.Indicator, amounts []decimal.NullDecimal) (scoredForm, error) {
@@ -178,7 +217,7 @@ func scoreRows(s *scoring.Scorer, form scoreForm, p *scoreProjectRows, inds []sc
 	if err != nil {
 		return scoredForm{}, err
 	}
-	return scoredForm{exec: &ps.Execution, items: ps.Items, funds: ps.Execution.Budget, total: ps.Total,
+	return scoredForm{exec: &ps.Execution, execPart: true, items: ps.Items, funds: ps.Execution.Budget, total: ps.Total,
 		graded: ps.Graded, action: ps.Action}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -233,14 +234,14 @@ func headerAmountUnit(unit string) (amount.Unit, error) {
 // are kept in 万元 whatever unit the header or the cell names.
 func readScoreRow(row int, form scoreForm, cell func(string) string, units map[string]amount.Unit) (scoreRow, error) {
 	r := scoreRow{row: row, id: cell(form.idColumn()), name: cell(form.nameColumn()),
-		declaredScore: cell("得分"), total: cell("总分")}
+		declaredScore: trimPoints(cell("得分")), total: trimPoints(cell("总分"))}
 	ind := scoring.Indicator{Level1: cell("一级指标"), Level2: cell("二级指标"), Name: cell("三级指标"),
 		Unit: cell("度量单位")}
 	var err error
 	if ind.Name == "" || ind.Level1 == "" {
 		return r, errors.New("一级指标和三级指标不能为空")
 	}
-	if ind.Points, err = number("分值", cell("分值")); err != nil {
+	if ind.Points, err = number("分值", trimPoints(cell("分值"))); err != nil {
 		return r, err
 	}
 	if ind.Points.IsNegative() {
@@ -349,7 +350,10 @@ func splitSign(s string) (sign, rest string) {
 // score 0.98 ÷ 95 of its points, a silent wrong figure; which one the form meant is the
 // staff's to say.
 func readQuantitative(ind *scoring.Indicator, target, actual string) error {
-	var err error
+	target, actual, err := stripUnits(ind.Unit, target, actual)
+	if err != nil {
+		return err
+	}
 	if ind.Target, err = number("指标值", target); err != nil {
 		return err
 	}
@@ -360,6 +364,72 @@ func readQuantitative(ind *scoring.Indicator, target, actual string) error {
 		return fmt.Errorf("指标值 %s 和实际值 %s 一个写了 %%、一个没写，不知是否同一单位：请都写成百分数或都不写", target, actual)
 	}
 	return nil
+}
+
+// stripUnits takes a unit written after the number (≤30天, 45天, 1,000人次) off the target
+// and the actual value, as county forms write them. Wherever a unit is written — in either
+// cell or in 度量单位 — it must be the same one: 30天 against 1月 read as 30 against 1 would
+// be a silent wrong figure. A unit that starts with a multiplier (1万人次) is taken only when
+// the other value names it too, for the same reason.
+func stripUnits(unitCol, target, actual string) (string, string, error) {
+	tn, tu := splitTrailingUnit(target)
+	an, au := splitTrailingUnit(actual)
+	units := map[string]bool{}
+	for _, u := range []string{tu, au, unitCol} {
+		if u != "" {
+			units[u] = true
+		}
+	}
+	if tu == "" && au == "" {
+		return target, actual, nil
+	}
+	if len(units) > 1 {
+		where := fmt.Sprintf("指标值 %s、实际值 %s", target, actual)
+		if unitCol != "" {
+			where += "、度量单位 " + unitCol
+		}
+		return target, actual, fmt.Errorf("%s 写的单位不同，不知怎样换算：请写成同一单位", where)
+	}
+	if tu != au && strings.ContainsAny(leadingRune(tu+au), "十百千万亿") {
+		return target, actual, fmt.Errorf("指标值 %s 和实际值 %s 只有一个写了单位 %s，不知另一个是否同一单位：请都写上或都不写", target, actual, tu+au)
+	}
+	return tn, an, nil
+}
+
+// splitUnit splits trailing letters (天, 人次, km) off a number; a % sign stays with the number.
+func splitTrailingUnit(s string) (num, unit string) {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	if i == 0 {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:i]), s[i:]
+}
+
+func leadingRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+// trimPoints takes the 分 forms often write after points (10分, 81.5 分) off a points cell;
+// a placeholder forms write where there is no figure (/, —, 无) is an empty cell.
+func trimPoints(s string) string {
+	switch s {
+	case "/", "／", "-", "—", "——", "－", "无":
+		return ""
+	}
+	if t, ok := strings.CutSuffix(s, "分"); ok && t != "" {
+		return strings.TrimSpace(t)
+	}
+	return s
 }
 
 func isPercent(s string) bool { return strings.HasSuffix(s, "%") || strings.HasSuffix(s, "％") }

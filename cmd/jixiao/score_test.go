@@ -106,10 +106,10 @@ func TestScoreRules(t *testing.T) {
 		want   string
 		reason string
 	}{
-		{"内置达州", []string{"--rules", "dazhou-application"}, "P2        农村道路养护  80.00%  78.50  中    核减", "达州规定了中：核减"},
+		{"内置达州", []string{"--rules", "dazhou-application"}, "P2        农村道路养护  80.00%  81.13  良    据实保障", "达州的良：据实保障（民丰县是调减或取消同类资金）"},
 		{"内置廊坊", []string{"--rules", "langfang-execution"}, "P1        职业技能培训  95.00%  82.00  良", "执行率得分按整分，9.5 进为 10"},
 		{"规则文件", []string{"--rules", "testdata/score/整分.yaml"}, "P1        职业技能培训  95.00%  82.00  良", "厂商文件 extends 内置规则"},
-		{"两套规则", []string{"--rules", "langfang-execution", "--rules", "dazhou-application"}, "P2        农村道路养护  80.00%  78.50  中    核减", "可写多次"},
+		{"两套规则", []string{"--rules", "langfang-execution", "--rules", "dazhou-application"}, "P1        职业技能培训  95.00%  82.00  良    据实保障", "可写多次：廊坊的执行率得分 10 与达州的结果应用"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
@@ -238,8 +238,37 @@ func TestScoreNewUser(t *testing.T) {
 			[]string{"--form", "key"}, exitOK, []string{"—  95.00  优"}, "no amount columns at all: — for the rate; 18 + 20 + 27 + 30"},
 		{"百分号只写一边", head + "A,100,90,产出,数量,甲,≥,95,98%,50\n" + ok2, nil, exitOK,
 			[]string{"第 2 行：指标值 95 和实际值 98% 一个写了 %、一个没写"}, "95 against 98% read as written scored 0.98 ÷ 95 of the points"},
+		{"指标值带单位", head + "A,100,90,产出,时效,甲,,≤30天,45天,50\n" + ok2, nil, exitOK,
+			[]string{"90.00%  80.25  良"}, "forms write ≤30天 and 45天; 天 was an unreadable number and the whole project refused: 9 + 30 ÷ 45 × 56.25 + 33.75"},
+		{"单位不同", head + "A,100,90,产出,时效,甲,,≤30天,1月,50\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：指标值 30天、实际值 1月 写的单位不同"}, "30 against 1 read without the units would be a silent wrong figure"},
+		{"单位带万只写一边", head + "A,100,90,产出,数量,甲,,≥1万人次,9000,50\n" + ok2, nil, exitOK,
+			[]string{"第 2 行：指标值 1万人次 和实际值 9000 只有一个写了单位 万人次"}, "1万人次 read as 1 against 9000 would score full marks for 90%"},
+		{"评分越界指出行", "项目编号,一级指标,三级指标,指标性质,指标值,实际值,分值,得分\n" +
+			"K,决策,甲,评分,,,20,18\nK,过程,乙,评分,,,20,25\nK,产出,丙,≥,1,0.9,30,\nK,效益,丁,≥,1,1,30,\n",
+			[]string{"--form", "key"}, exitOK, []string{"第 2 行：项目 K 不能打分（第 3 行）：指标 乙：评定得分 25 不在 0.00—20.00 分之间"},
+			"the refusal is listed on each of the project's rows; it must name the one row at fault"},
+		{"分值得分带分字", "项目编号,预算数,执行数,一级指标,三级指标,指标性质,指标值,实际值,分值,得分,总分\n" +
+			"A,100,90,产出,甲,≥,1,1,50分,50分,\nA,,,效益,乙,≥,1,1,30 分,30,98分\n", nil, exitOK,
+			[]string{"90.00%  99.00  优", "第 3 行：项目 A 总分：报告 98 分，由各部分算得 99 分"},
+			"forms write 50分; it was an unreadable number and the whole project refused"},
+		{"一级指标带指标二字", head + "A,100,90,产出指标,数量指标,甲,≥,1,1,50\nA,,,效益指标,社会效益指标,乙,≥,1,1,30\n", nil, exitOK,
+			[]string{"A                   90.00%  99.00  优"}, "the national form writes 产出指标, 效益指标; every row was refused as an unknown 一级 item"},
+		{"去掉指标二字后分值不符", head + "A,100,90,产出指标,数量,甲,≥,1,1,40\nA,,,效益指标,社会,乙,≥,1,1,30\n", nil, exitOK,
+			[]string{"第 2 行：项目 A 不能打分：一级指标 产出 各指标分值合计 40，自评表规定 50"}, "the reason the staff can act on, not an unknown name"},
+		{"不认识的一级指标", head + "A,100,90,决策指标,数量,甲,≥,1,1,50\n" + ok2, nil, exitOK,
+			[]string{`一级指标 "决策指标" 不在自评表的 产出、效益、满意度 之中`}, "a name unknown with or without 指标 is reported as written"},
+		{"得分写斜杠", "项目编号,预算数,执行数,一级指标,三级指标,指标性质,指标值,实际值,分值,得分,总分\n" +
+			"A,100,90,产出,甲,≥,1,1,50,/,—\nA,,,效益,乙,≥,1,1,20,——,\nA,,,效益,丙,≥,1,不适用,10,/,\n", nil, exitOK,
+			[]string{"90.00%  99.00  优", "核对不一致 0 处"}, "forms write / or — where there is no declared figure (a 不适用 row); each was an unreadable number"},
+		{"达州的中", head + "A,100,90,产出,数量,甲,≥,1,0.5,50\n" + ok2, []string{"--rules", "dazhou-application"}, exitOK,
+			[]string{"90.00%  70.88  中    核减"}, "达州规定了中：核减；9 + 28.125 + 33.75"},
+		{"无满意度时定性评定按份额", "项目编号,预算数,执行数,一级指标,二级指标,三级指标,指标性质,指标值,实际值,分值,得分\n" +
+			"A,100,90,产出,数量,甲,定性,,达成,50,40\nA,,,效益,社会,乙,定性,,达成,30,24\n", []string{"--format", "json"}, exitOK,
+			[]string{`"name":"甲","level1":"产出","points":"56.25","score":"45"`, `"score":"81.00"`},
+			"no 满意度: 甲's 50 points become 56.25 and the assessor's 40 (达成's floor, 80%) was refused against the rescaled floor 45; it keeps its share: 9 + 45 + 27"},
 		{"JSON 超额", head + "A,100,120,产出,数量,甲,≥,1,1,50\n" + ok2, []string{"--format", "json"}, exitOK,
-			[]string{`"over_budget":true`, `"must_explain":false`, `"execution_rate":"1.2000"`}, "the flags are machine-readable too"},
+			[]string{`"over_budget":true`, `"must_explain":false`, `"execution_rate":"1.2000"`, `"execution_score":"10"`}, "the flags are machine-readable too; the rate's score is capped at 10 and shown, as no item holds it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NotEmpty(t, tc.reason)
