@@ -164,17 +164,14 @@ func ParseDayKind(s string) (DayKind, error) {
 var fullWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5",
 	"６", "6", "７", "7", "８", "8", "９", "9", "－", "-", "／", "/")
 
+// parseCalendarDate reads a calendar's date the way a rule set reads a date input
+// (rules.ParseValue: 2024-10-01, 2024/10/1, 2024年10月1日), after full-width digits.
 func parseCalendarDate(s string) (time.Time, bool) {
-	s = fullWidth.Replace(s)
-	if strings.HasSuffix(s, "日") {
-		s = strings.NewReplacer("年", "-", "月", "-", "日", "").Replace(s)
+	v, ok := rules.ParseValue(rules.TypeDate, fullWidth.Replace(s))
+	if !ok {
+		return time.Time{}, false
 	}
-	for _, layout := range []string{dayLayout, "2006-1-2", "2006/1/2", "2006/01/02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	return v.Time(), true
 }
 
 // clip shortens a cell quoted in a message, so a huge cell cannot make a huge message.
