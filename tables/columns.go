@@ -28,32 +28,40 @@ type Columns struct {
 // Match finds each field in a header. A header cell is compared as Normalize reads it, so
 // " 预算数（万元）" is the field 预算数 in 万元. A field's own name is preferred to its aliases,
 // and an earlier alias to a later one. It is an error when a required field is missing (with
-// the nearest header named), or when two columns carry the same name, since either could be
-// meant.
+// the nearest header named), or when two columns carry the name a field is read from, since
+// either could be meant; two columns of a name no field reads (two 备注) are left alone.
 func Match(header []string, fields []Field) (Columns, error) {
 	c := Columns{at: map[string]int{}, unit: map[string]string{}, header: append([]string(nil), header...)}
 	names := make([]string, len(header))
 	units := make([]string, len(header))
 	seen := map[string]int{}
+	twice := map[string]int{} // a name's second column: refused only when a field would read it
 	for i, h := range header {
 		names[i], units[i] = Normalize(h)
 		if names[i] == "" {
 			continue
 		}
-		if j, dup := seen[names[i]]; dup {
-			return Columns{}, fmt.Errorf("表头第 %d 列“%s”和第 %d 列“%s”是同一个名称，不知道该用哪一列；请删去或改名其中一列",
-				j+1, strings.TrimSpace(header[j]), i+1, strings.TrimSpace(header[i]))
+		if _, dup := seen[names[i]]; dup {
+			if _, noted := twice[names[i]]; !noted {
+				twice[names[i]] = i
+			}
+			continue
 		}
 		seen[names[i]] = i
 	}
 	var missing []string
 	for _, f := range fields {
-		i, ok := find(seen, f)
+		name, ok := find(seen, f)
 		if !ok {
 			if f.Required {
 				missing = append(missing, missingField(f, names))
 			}
 			continue
+		}
+		i := seen[name]
+		if k, dup := twice[name]; dup {
+			return Columns{}, fmt.Errorf("表头第 %d 列“%s”和第 %d 列“%s”是同一个名称，不知道该用哪一列；请删去或改名其中一列",
+				i+1, strings.TrimSpace(header[i]), k+1, strings.TrimSpace(header[k]))
 		}
 		c.at[f.Name], c.unit[f.Name] = i, units[i]
 	}
@@ -63,15 +71,16 @@ func Match(header []string, fields []Field) (Columns, error) {
 	return c, nil
 }
 
-// find is the column of f: its name first, then its aliases in order.
-func find(seen map[string]int, f Field) (int, bool) {
+// find is the normalised header name f is read from: its name first, then its aliases in
+// order.
+func find(seen map[string]int, f Field) (string, bool) {
 	for _, n := range append([]string{f.Name}, f.Aliases...) {
 		name, _ := Normalize(n)
-		if i, ok := seen[name]; ok {
-			return i, true
+		if _, ok := seen[name]; ok {
+			return name, true
 		}
 	}
-	return 0, false
+	return "", false
 }
 
 // missingField says which column is missing, with the names it may go by and the nearest

@@ -35,6 +35,8 @@ func TestMatch(t *testing.T) {
 			nil, nil, "“执行数”列（也可以叫 截至8月底支出数；是不是“执行额”？）"},
 		{"two columns of one name are refused: either could be meant", []string{"项目编号", "预算数（元）", "预算数（万元）", "执行数"},
 			nil, nil, "第 2 列“预算数（元）”和第 3 列“预算数（万元）”是同一个名称"},
+		{"two columns of a name no field reads are left alone", []string{"项目编号", "备注", "预算数", "执行数", "备注"},
+			map[string]int{"项目编号": 0, "预算数": 2, "执行数": 3}, nil, ""},
 	}
 	for _, tt := range rows {
 		t.Run(tt.reason, func(t *testing.T) {

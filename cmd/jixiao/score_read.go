@@ -162,52 +162,30 @@ func (p *scoreProjectRows) takeAmounts(r scoreRow, form scoreForm) string {
 // in another unit. A column named twice is refused: which of the two holds the figure would
 // be a guess.
 func scoreHeader(header []string, headerRow int, form scoreForm) (map[string]int, map[string]amount.Unit, error) {
-	cols := map[string]int{}
-	at := map[string]int{}
-	raw := map[string]string{}
-	dups := map[string]string{}
+	clean := make([]string, len(header))
 	for i, h := range header {
-		name, unit := tables.Normalize(cellText(h))
-		if name == "" {
-			continue
-		}
-		if j, dup := at[name]; dup {
-			dups[name] = fmt.Sprintf("表头（第 %d 行）第 %d 列和第 %d 列都是 %s，不知用哪一列", headerRow, j+1, i+1, name)
-			continue
-		}
-		at[name], raw[name] = i, unit
+		clean[i] = cellText(h)
 	}
-	var missing []string
+	found, err := tables.Match(clean, scoreFields(form))
+	if err != nil {
+		return nil, nil, fmt.Errorf("表头（第 %d 行）%s（%s的列见 jixiao score --help）",
+			headerRow, strings.TrimPrefix(err.Error(), "表头"), form.title())
+	}
+	cols := map[string]int{}
 	units := map[string]amount.Unit{}
 	for _, c := range form.columns() {
-		found := ""
-		for _, n := range c.names {
-			if _, ok := at[n]; !ok {
-				continue
-			}
-			if msg, dup := dups[n]; dup {
-				return nil, nil, errors.New(msg)
-			}
-			if found == "" { // several names: the first in the documented order (全年预算数 before 年初预算数)
-				found, cols[c.names[0]] = n, at[n]
-			}
-		}
-		if found == "" {
-			if c.required {
-				missing = append(missing, c.names[0])
-			}
+		name := c.names[0]
+		if !found.Has(name) {
 			continue
 		}
-		if isAmountColumn(form, c.names[0]) {
-			u, err := headerAmountUnit(raw[found])
+		cols[name] = found.Index(name)
+		if isAmountColumn(form, name) {
+			u, err := headerAmountUnit(found.Unit(name))
 			if err != nil {
-				return nil, nil, fmt.Errorf("表头（第 %d 行）%s（%s）的单位：%v", headerRow, found, raw[found], err)
+				return nil, nil, fmt.Errorf("表头（第 %d 行）%s 的单位：%v", headerRow, found.Header(name), err)
 			}
-			units[c.names[0]] = u
+			units[name] = u
 		}
-	}
-	if len(missing) > 0 {
-		return nil, nil, fmt.Errorf("表头（第 %d 行）缺少列 %s（%s的列见 jixiao score --help）", headerRow, strings.Join(missing, "、"), form.title())
 	}
 	return cols, units, nil
 }

@@ -131,7 +131,7 @@ func TestScoreExitCodes(t *testing.T) {
 	}{
 		{"严格模式有不能打分的行", []string{"--strict", scoreSheet}, exitFindings, "有 4 行不能打分（--strict）", "--strict 时拒绝的行使退出码为 1"},
 		{"文件不存在", []string{"没有.csv"}, exitUsage, "没有.csv：文件不存在", "输入不可用"},
-		{"表头缺列", []string{"testdata/score/表头不全.csv"}, exitUsage, "表头（第 1 行）缺少列 执行数、指标性质、分值", "一次列出所有缺少的列"},
+		{"表头缺列", []string{"testdata/score/表头不全.csv"}, exitUsage, "表头（第 1 行）缺少“执行数”列（也可以叫 全年执行数、执行金额；是不是“预算数”？）、“指标性质”列（是不是“指标值”？）、“分值”列（也可以叫 权重）", "一次列出所有缺少的列，连同别名和最接近的表头"},
 		{"格式", []string{"--format", "xml", scoreSheet}, exitUsage, "--format 只能是 table 或 json", "未知格式"},
 		{"日期", []string{"--at", "昨天", scoreSheet}, exitUsage, "--at 应为日期", "日期读不出"},
 		{"没有文件", []string{}, exitUsage, "需要一个评价表文件，这里有 0 个", "缺少参数"},

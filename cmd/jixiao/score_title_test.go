@@ -29,7 +29,7 @@ func TestScoreTitleRows(t *testing.T) {
 
 	_, stderr, code = runCLI("score", writeFile(t, t.TempDir(), "缺列.csv", "标题\n项目编号,项目名称\nA,甲\n"))
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, "表头（第 2 行）缺少列", "the missing columns are named at the header's own row")
+	assert.Contains(t, stderr, "表头（第 2 行）缺少“预算数”列", "the missing columns are named at the header's own row")
 }
 
 // scoresOnly keeps the lines of JSON output that carry a project's score.
