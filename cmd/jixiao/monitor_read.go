@@ -417,3 +417,4 @@ func totalsWord(cells ...string) string {
 	}
 	return ""
 }
+

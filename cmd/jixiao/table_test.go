@@ -4,14 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/jixiao-go/jixiao/amount"
 )
-
-func parseDecimalForTest(s string) (decimal.Decimal, error) { return amount.ParseDecimal(s) }
 
 func TestDisplayWidth(t *testing.T) {
 	for _, tc := range []struct {
