@@ -68,7 +68,7 @@ func readScoreTable(r io.Reader, form scoreForm, opts ...tables.Option) (scoreIn
 		return scoreInput{}, err
 	}
 	defer tr.Close() //nolint:errcheck // temporary files only
-	cols, units, err := scoreHeader(tr.Header(), tr.HeaderRow(), form)
+	cols, units, err := scoreHeader(tr.Header(), tr.HeaderRow(), titleUnit(tr.Titles()), form)
 	if err != nil {
 		return scoreInput{}, err
 	}
@@ -161,7 +161,9 @@ func (p *scoreProjectRows) takeAmounts(r scoreRow, form scoreForm) string {
 // monitoring sheet reads them: amounts are converted to 万元 exactly, never taken as written
 // in another unit. A column named twice is refused: which of the two holds the figure would
 // be a guess.
-func scoreHeader(header []string, headerRow int, form scoreForm) (map[string]int, map[string]amount.Unit, error) {
+// An amount header naming no unit is in the unit a title row names (单位：元), else 万元, as
+// jixiao monitor reads it.
+func scoreHeader(header []string, headerRow int, title string, form scoreForm) (map[string]int, map[string]amount.Unit, error) {
 	clean := make([]string, len(header))
 	for i, h := range header {
 		clean[i] = cellText(h)
@@ -180,9 +182,9 @@ func scoreHeader(header []string, headerRow int, form scoreForm) (map[string]int
 		}
 		cols[name] = found.Index(name)
 		if isAmountColumn(form, name) {
-			u, err := headerAmountUnit(found.Unit(name))
+			u, err := headerUnit(found, name, title)
 			if err != nil {
-				return nil, nil, fmt.Errorf("表头（第 %d 行）%s 的单位：%v", headerRow, found.Header(name), err)
+				return nil, nil, fmt.Errorf("表头（第 %d 行）的单位：%v", headerRow, err)
 			}
 			units[name] = u
 		}
@@ -197,15 +199,6 @@ func isAmountColumn(form scoreForm, name string) bool {
 		}
 	}
 	return false
-}
-
-// headerAmountUnit reads the unit an amount header names (预算数（元）); none is 万元, the
-// unit the seed and county forms use.
-func headerAmountUnit(unit string) (amount.Unit, error) {
-	if unit == "" {
-		return amount.Wan, nil
-	}
-	return amount.ParseUnit(unit)
 }
 
 // readScoreRow reads one indicator row; every number exactly, from its text. 预算数 and 执行数
