@@ -417,4 +417,3 @@ func totalsWord(cells ...string) string {
 	}
 	return ""
 }
-
