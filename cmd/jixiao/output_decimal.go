@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao-go/jixiao/internal/fixed"
 )
 
 // appendDecimal appends d exactly as decimal.Decimal.String writes it (no exponent, no
@@ -54,21 +55,13 @@ var zeros = []byte("000000000000000000000000")
 func decimalText(d decimal.Decimal) string { return string(appendDecimal(nil, d)) }
 
 // appendScaled appends a rule's result in plain notation with the scale the rule gave it
-// (round(x, 4) of 0.2 is 0.2000), as rules.Value prints it: what staff see is what was
-// computed. Amounts summed by the command go through appendDecimal instead.
+// (round(x, 4) of 0.2 is 0.2000), through the writer rules.Value prints numbers with: what
+// staff see is what was computed. Amounts summed by the command go through appendDecimal.
 func appendScaled(dst []byte, d decimal.Decimal) []byte {
-	places := -d.Exponent()
-	if places <= 0 || places > 18 || d.NumDigits() > 18 {
-		return append(dst, d.StringFixed(max(0, places))...)
+	if n, ok := fixed.FromDecimal(d); ok {
+		return n.AppendScaled(dst)
 	}
-	dst = appendDecimal(dst, d)
-	frac := 0
-	if i := bytes.IndexByte(dst, '.'); i >= 0 {
-		frac = len(dst) - i - 1
-	} else if places > 0 {
-		dst = append(dst, '.')
-	}
-	return append(dst, zeros[:int(places)-frac]...)
+	return append(dst, d.StringFixed(max(0, -d.Exponent()))...)
 }
 
 // scaledText is appendScaled as a string.
